@@ -1,0 +1,275 @@
+/**
+ * Reading the three tables out of the stream, layout-driven: find each row's label in order,
+ * read the values that follow it, and split digits that ran together with the sum rules.
+ */
+import type { CellRef, CellSource, CellValue, ExtractionNotes, SplitNote, TableData } from '../model/report.js';
+import { cellKey, relationsFor } from '../model/relations.js';
+import { columnsOf, type ColumnSpec, type RowSpec, type TableId, type TableSpec, type Template } from '../model/templates.js';
+import { findLabel, type LabelMatch } from './find-label.js';
+import { compact } from './normalize.js';
+import { solveSplits, type SplitZone } from './split.js';
+import { locate, originalText, pieceAt, type Stream } from './stream.js';
+import { readTokens, type Token } from './tokens.js';
+
+export interface Region {
+  /** Compact offsets. */
+  from: number;
+  to: number;
+}
+
+export interface TableResult {
+  table: TableId;
+  data: TableData;
+  provenance: Record<string, Record<string, CellSource>>;
+  /** Rows of the layout whose label was found. */
+  found: Set<string>;
+  notes: ExtractionNotes;
+  /** Stream offsets covered by the table (first label to last value). */
+  span: [number, number] | null;
+}
+
+interface RowRead {
+  row: RowSpec;
+  columns: readonly ColumnSpec[];
+  tokens: Token[];
+}
+
+export function emptyNotes(): ExtractionNotes {
+  return { splits: [], missingRows: [], ragged: [], nonNumeric: [] };
+}
+
+/** 表二 and 表三: rows with labels. */
+export function extractLabelledTable(stream: Stream, template: Template, table: 'active' | 'requests', region: Region): TableResult {
+  const spec = template.tables[table];
+  const matches: { row: RowSpec; m: LabelMatch }[] = [];
+  let cursor = region.from;
+  for (const row of spec.rows) {
+    const m = findLabel(stream, row, { from: cursor, to: region.to });
+    if (m) {
+      matches.push({ row, m });
+      cursor = m.cEnd;
+    }
+  }
+  const regionEnd = stream.compactToText[region.to] ?? stream.text.length;
+  const reads: RowRead[] = matches.map(({ row, m }, i) => {
+    const next = matches[i + 1];
+    const zoneEnd = next ? next.m.start : regionEnd;
+    return { row, columns: columnsOf(spec, row), tokens: readTokens(stream, m.end, zoneEnd).tokens };
+  });
+  const result = assemble(stream, template, spec, reads.map((r) => ({ cells: r.columns.map((c) => ({ table, row: r.row.key, column: c.key })), tokens: r.tokens, row: r.row })));
+  for (const row of spec.rows) {
+    if (!result.found.has(row.key)) result.notes.missingRows.push({ table, row: row.key, column: '' });
+  }
+  const first = matches[0];
+  const lastRead = reads[reads.length - 1];
+  if (first) {
+    const lastTok = lastRead?.tokens[lastRead.tokens.length - 1];
+    result.span = [first.m.start, lastTok ? lastTok.end : matches[matches.length - 1]!.m.end];
+  }
+  return result;
+}
+
+/**
+ * 表四: one printed row of fifteen cells under a two-level header. The values follow the last
+ * header word; where a report prints one row per group instead, each group label leads its row.
+ */
+export function extractAppeals(stream: Stream, template: Template, region: Region): TableResult {
+  const spec = template.tables.appeals;
+  const cols = spec.columns!;
+  const header = headerRun(stream, spec, region);
+  const regionEnd = stream.compactToText[region.to] ?? stream.text.length;
+  const cells: CellRef[] = spec.rows.flatMap((r) => cols.map((c) => ({ table: 'appeals' as const, row: r.key, column: c.key })));
+  if (header) {
+    const tokens = readTokens(stream, header.end, regionEnd).tokens;
+    if (tokens.length > 0) {
+      const result = assemble(stream, template, spec, [{ cells, tokens }]);
+      const lastTok = tokens[tokens.length - 1]!;
+      result.span = [header.start, lastTok.end];
+      return result;
+    }
+  }
+  // One row per group: "行政复议 | 1 | 0 | …".
+  const reads: { cells: CellRef[]; tokens: Token[]; row: RowSpec }[] = [];
+  let cursor = region.from;
+  for (const row of spec.rows) {
+    const m = findLabel(stream, row, { from: cursor, to: region.to });
+    if (!m) continue;
+    cursor = m.cEnd;
+    const tokens = readTokens(stream, m.end, regionEnd).tokens;
+    if (tokens.length === 0) continue;
+    reads.push({ row, tokens, cells: cols.map((c) => ({ table: 'appeals' as const, row: row.key, column: c.key })) });
+  }
+  const result = assemble(stream, template, spec, reads);
+  if (result.found.size === 0) {
+    for (const row of spec.rows) result.notes.missingRows.push({ table: 'appeals', row: row.key, column: '' });
+  }
+  return result;
+}
+
+/** The stretch of 表四's header words: from the first to the last, with nothing else between. */
+function headerRun(stream: Stream, spec: TableSpec, region: Region): { start: number; end: number } | null {
+  const words = [...new Set(spec.headers.map(compact))].sort((a, b) => b.length - a.length);
+  const text = stream.compact;
+  let at = region.from;
+  let start = -1;
+  let end = -1;
+  let count = 0;
+  for (;;) {
+    let next: { at: number; len: number } | null = null;
+    for (const w of words) {
+      const i = text.indexOf(w, at);
+      if (i < 0 || i + w.length > region.to) continue;
+      if (!next || i < next.at || (i === next.at && w.length > next.len)) next = { at: i, len: w.length };
+    }
+    if (!next) break;
+    const gap = text.slice(at, next.at);
+    if (start >= 0 && !/^[、()（）和及与]*$/.test(gap)) break;
+    if (start < 0) start = next.at;
+    end = next.at + next.len;
+    count++;
+    at = end;
+  }
+  if (count < 5) return null;
+  return { start: stream.compactToText[start]!, end: stream.compactToText[end - 1]! + 1 };
+}
+
+interface Read {
+  cells: CellRef[];
+  tokens: Token[];
+  row?: RowSpec;
+}
+
+/** Turn each row's tokens into values, splitting runs of digits where the count falls short. */
+function assemble(stream: Stream, template: Template, spec: TableSpec, reads: Read[]): TableResult {
+  const table = spec.id;
+  const data: TableData = {};
+  const provenance: Record<string, Record<string, CellSource>> = {};
+  const notes = emptyNotes();
+  const found = new Set<string>();
+  const fixed = new Map<string, number | null>();
+  const zones: { zone: SplitZone; read: Read; tokens: Token[] }[] = [];
+
+  const set = (cell: CellRef, value: CellValue, source: CellSource) => {
+    (data[cell.row] ??= {})[cell.column] = value;
+    (provenance[cell.row] ??= {})[cell.column] = source;
+    fixed.set(cellKey(cell), value);
+  };
+
+  for (const read of reads) {
+    for (const c of read.cells) found.add(c.row);
+    for (const c of read.cells) (data[c.row] ??= {})[c.column] = null;
+    const n = read.cells.length;
+    let tokens = trimBlanks(read.tokens, n);
+    const splittable = tokens.some((t) => t.digits !== undefined);
+    if (tokens.length < n && splittable) {
+      zones.push({
+        read,
+        tokens,
+        zone: {
+          cells: read.cells,
+          tokens: tokens.map((t) => (t.digits !== undefined ? { digits: t.digits } : { value: tokenValue(t) })),
+        },
+      });
+      continue;
+    }
+    if (tokens.length !== n) {
+      notes.ragged.push({ table, row: read.cells[0]!.row, expected: n, found: tokens.length, loc: locate(stream, tokens[0]?.start ?? 0) });
+      tokens = tokens.slice(0, n);
+    }
+    read.cells.forEach((cell, i) => {
+      const t = tokens[i];
+      if (!t) return;
+      set(cell, tokenValue(t), sourceOf(stream, t));
+      if (t.kind === 'nonNumeric') notes.nonNumeric.push({ cell, raw: t.text, loc: locate(stream, t.start) });
+    });
+  }
+
+  if (zones.length > 0) {
+    const rows = new Set(found);
+    const relations = relationsFor(template, table, rows);
+    const plaus = (zi: number, values: (number | null)[]) => plausibility(zones[zi]!.read, values);
+    const solved = solveSplits(
+      zones.map((z) => z.zone),
+      fixed,
+      relations,
+      plaus,
+    );
+    solved.zones.forEach((res, zi) => {
+      const { read, tokens } = zones[zi]!;
+      // A zone is settled when every solution of the whole table splits it the same way.
+      const settled = solved.consistent && res.candidates.length === 1;
+      const runs = new Map<number, number>(); // token → digits consumed so far
+      read.cells.forEach((cell, ci) => {
+        const part = res.parts[ci];
+        if (!part) return;
+        const tok = tokens[part.token]!;
+        const src = sourceOf(stream, tok);
+        if (part.digits !== null) {
+          const used = runs.get(part.token) ?? 0;
+          runs.set(part.token, used + part.digits.length);
+          src.part = part.digits;
+          src.method = settled ? 'split' : 'guess';
+          src.loc = locate(stream, tok.start + used);
+        }
+        set(cell, part.value, src);
+      });
+      if (!settled) {
+        const note: SplitNote = {
+          table,
+          cells: read.cells,
+          raw: tokens.map((t) => t.text).join(' '),
+          loc: locate(stream, tokens[0]?.start ?? 0),
+          candidates: res.candidates.map((c) => c.map((v) => v ?? 0)),
+          consistent: solved.consistent,
+        };
+        notes.splits.push(note);
+      }
+    });
+  }
+
+  return { table, data, provenance, found, notes, span: null };
+}
+
+/** Blank cells beyond the layout's count, at either end, are borders of merged cells. */
+function trimBlanks(tokens: Token[], n: number): Token[] {
+  let t = tokens;
+  while (t.length > n && t[t.length - 1]!.kind === 'blank') t = t.slice(0, -1);
+  while (t.length > n && t[0]!.kind === 'blank') t = t.slice(1);
+  return t;
+}
+
+function tokenValue(t: Token): CellValue {
+  return t.kind === 'number' ? t.value! : null;
+}
+
+function sourceOf(stream: Stream, t: Token): CellSource {
+  const piece = pieceAt(stream, t.start);
+  const whole = piece !== undefined && stream.text.slice(piece.start, piece.end).trim() === t.text;
+  const src: CellSource = {
+    raw: t.kind === 'blank' ? '' : originalText(stream, t.start, t.end),
+    loc: locate(stream, t.start),
+    method: whole || t.kind === 'blank' ? 'cell' : 'token',
+  };
+  if (piece?.confidence !== undefined) {
+    src.confidence = piece.confidence;
+    src.method = 'ocr';
+  }
+  if (t.unit) src.unit = t.unit;
+  return src;
+}
+
+/** Soft preferences of the layout (表二: issued ≤ in force …) as a score; higher is likelier. */
+function plausibility(read: Read, values: (number | null)[]): number {
+  let score = 0;
+  const byCol = new Map(read.cells.map((c, i) => [`${c.row}|${c.column}`, values[i] ?? 0]));
+  const rows = new Set(read.cells.map((c) => c.row));
+  for (const rowKey of rows) {
+    const row = read.row && read.row.key === rowKey ? read.row : undefined;
+    for (const [a, b] of row?.plausible ?? []) {
+      const va = byCol.get(`${rowKey}|${a}`);
+      const vb = byCol.get(`${rowKey}|${b}`);
+      if (va !== undefined && vb !== undefined && va > vb) score -= 1;
+    }
+  }
+  return score;
+}

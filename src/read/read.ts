@@ -10,6 +10,11 @@ import { declaredCharset, readHtml } from './html.js';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.js';
 import { sniffFormat, type Format } from './sniff.js';
 import { readText } from './text.js';
+import { readPdf } from './pdf.js';
+import { readDocx } from './docx.js';
+import { readOle } from './ole.js';
+import { readXlsx } from './xlsx.js';
+import { readImage } from './image.js';
 
 export interface ReadOptions {
   limits?: Partial<ReadLimits>;
@@ -46,6 +51,13 @@ const readers: Partial<Record<Format, Reader>> = {
     const { text, encoding } = decodeText(bytes, declaredCharset(head));
     return readHtml(text, { ...source, encoding });
   },
+  pdf: readPdf,
+  docx: readDocx,
+  ole: readOle,
+  xlsx: readXlsx,
+  png: readImage,
+  jpeg: readImage,
+  tiff: readImage,
 };
 
 /** Formats other modules add (PDF, Word, spreadsheets, images, archives). */

@@ -6,3 +6,5 @@ export * from './model/report.js';
 export * from './model/templates.js';
 export { relationsFor, type Relation } from './model/relations.js';
 export { GongkaiError, isGongkaiError, type ErrorCode } from './errors.js';
+export { checkReport, type CheckOptions } from './check/check.js';
+export type { CheckConfig, RuleSetting } from './check/config.js';

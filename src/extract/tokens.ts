@@ -39,13 +39,15 @@ export function readTokens(stream: Stream, start: number, end: number, stopAtRow
   let i = start;
   let cellHasContent = false;
   let sawBorder = false;
+  // where the current cell's text starts: a blank cell is located there, not at its border
+  let cellStart = start;
   const blankCell = (at: number) => tokens.push({ kind: 'blank', text: '', start: at, end: at });
   while (i < end) {
     const c = t[i]!;
     if (c === CELL || c === ROW || c === BLOCK) {
       // A cell that ended without content is a blank cell — but only between borders: the
       // text right after a label is not an empty cell of its own.
-      if (!cellHasContent && sawBorder) blankCell(i);
+      if (!cellHasContent && sawBorder) blankCell(cellStart);
       if (c !== CELL && stopAtRow && tokens.length > 0) return { tokens, stop: i };
       if (c === BLOCK && tokens.length === 0 && sawBorder) {
         // a table ended before any value: nothing follows this label
@@ -53,6 +55,7 @@ export function readTokens(stream: Stream, start: number, end: number, stopAtRow
       sawBorder = true;
       cellHasContent = false;
       i++;
+      cellStart = i;
       continue;
     }
     if (c === ' ' || c === '\n' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\r') {

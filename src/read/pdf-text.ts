@@ -1,0 +1,108 @@
+/**
+ * A page's text runs with their boxes in page coordinates (points, origin top-left), from
+ * pdfjs's text content. pdfjs merges text shown close together into one run, sometimes across
+ * a table border ("0 0" over two cells); `splitRunAt` cuts such a run where a border falls.
+ */
+import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface TextRun {
+  /** NFKC text (Chromium writes Kangxi radicals for 一 and 行). */
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Font size in points: the unit for "how far apart is far". */
+  size: number;
+}
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+export async function pageText(page: PDFPageProxy, viewport: PageViewport): Promise<TextRun[]> {
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw)) continue;
+    const item = raw as PdfTextItem;
+    const text = item.str.normalize('NFKC');
+    if (text.trim() === '') continue;
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+    // The box runs along the baseline for `width` and up by the font size; descenders are
+    // small enough to ignore when deciding which cell a run is in.
+    const ux = Math.hypot(a, b) > 0 ? a / Math.hypot(a, b) : 1;
+    const uy = Math.hypot(a, b) > 0 ? b / Math.hypot(a, b) : 0;
+    const h = item.height || size;
+    const pts = [
+      [e, f],
+      [e + ux * item.width, f + uy * item.width],
+      [e - uy * h, f + ux * h],
+      [e + ux * item.width - uy * h, f + uy * item.width + ux * h],
+    ].map(([x, y]) => viewport.convertToViewportPoint(x!, y!));
+    const xs = pts.map((p) => p[0]!);
+    const ys = pts.map((p) => p[1]!);
+    runs.push({ text, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys), size });
+  }
+  return runs;
+}
+
+/** Relative advance of a character: CJK and full-width forms are square, the rest about half. */
+function advance(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0x2e80 && c <= 0x9fff) return 1;
+  if (c >= 0xf900 && c <= 0xfaff) return 1;
+  if (c >= 0xff00 && c <= 0xff60) return 1;
+  if (c >= 0x3000 && c <= 0x303f) return 1;
+  if (c === 0x20) return 0.3;
+  return 0.55;
+}
+
+/**
+ * Cut a run at page x positions (table borders) that fall inside it. Character positions are
+ * estimated from the run's width; a cut moves to a nearby space, since pdfjs writes a space
+ * where it merged text across a gap, and the gap is where the border is.
+ */
+export function splitRunAt(run: TextRun, cuts: number[]): TextRun[] {
+  const inside = cuts.filter((x) => x > run.x0 + 0.5 && x < run.x1 - 0.5).sort((p, q) => p - q);
+  if (inside.length === 0) return [run];
+  const chars = [...run.text];
+  const weights = chars.map(advance);
+  const total = weights.reduce((s, w) => s + w, 0) || 1;
+  const scale = (run.x1 - run.x0) / total;
+  const starts: number[] = [];
+  let x = run.x0;
+  for (const w of weights) {
+    starts.push(x);
+    x += w * scale;
+  }
+  const boundaries: number[] = [];
+  for (const cut of inside) {
+    // first character whose centre lies right of the cut
+    let k = chars.findIndex((_, i) => starts[i]! + (weights[i]! * scale) / 2 > cut);
+    if (k < 0) k = chars.length;
+    for (const d of [0, -1, 1, -2, 2]) {
+      const j = k + d;
+      if (j > 0 && j < chars.length && chars[j - 1] === ' ') {
+        k = j;
+        break;
+      }
+    }
+    if (k > 0 && k < chars.length && !boundaries.includes(k)) boundaries.push(k);
+  }
+  boundaries.sort((p, q) => p - q);
+  const out: TextRun[] = [];
+  let from = 0;
+  for (const to of [...boundaries, chars.length]) {
+    const text = chars.slice(from, to).join('');
+    const x0 = starts[from]!;
+    const x1 = to < chars.length ? starts[to]! : run.x1;
+    if (text.trim() !== '') out.push({ ...run, text: text.trim(), x0, x1 });
+    from = to;
+  }
+  return out;
+}

@@ -12,3 +12,4 @@ export type { Rule, RuleContext, Problem } from './check/rule.js';
 export { parseConfig, loadConfig, findConfig } from './check/config.js';
 export { cellName, rowName, columnName } from './model/names.js';
 export type { CheckConfig, RuleSetting } from './check/config.js';
+export { reportJsonSchema } from './model/schema.js';

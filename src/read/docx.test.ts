@@ -1,33 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../parse.js';
-import { diffReport, hasCorpus, loadExpected, repoRoot } from '../test/corpus.js';
+import { diffReport, hasCorpus, loadExpected } from '../test/corpus.js';
 import { writeZip } from './archive-write.js';
 import type { TableBlock } from './document.js';
 import { readDocument } from './read.js';
-
-const fixtures = path.join(repoRoot, 'test-fixtures', 'office');
-const DOCUMENTS = ['000_daa3a425bc8b9220', '001_43d6c315cbc0f57d', '002_d37008fbb3c2afee', '003_402b3c2303c427b2', '004_f3aa8371343c721c', 'shanghai-2019'];
-
-export function fixture(name: string): Uint8Array {
-  return new Uint8Array(fs.readFileSync(path.join(fixtures, name)));
-}
-
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
-
-/** A minimal Word package around a body, with optional numbering and styles parts. */
-export function docxOf(body: string, parts: Record<string, string> = {}): Uint8Array {
-  return writeZip([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    {
-      name: '_rels/.rels',
-      data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    },
-    { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>` },
-    ...Object.entries(parts).map(([name, data]) => ({ name, data })),
-  ]);
-}
+import { DOCUMENTS, docxOf, fixture, W } from './docx-testdata.js';
 
 const p = (text: string, pPr = '') => `<w:p>${pPr}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const tc = (text: string, tcPr = '') => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${p(text)}</w:tc>`;

@@ -5,7 +5,7 @@ import { isGongkaiError } from '../errors.js';
 import { extractReport } from '../extract/extract.js';
 import { diffReport, hasCorpus, loadExpected, repoRoot } from '../test/corpus.js';
 import type { Block } from './document.js';
-import { pdfHasTextLayer, setScannedPdfHandler } from './pdf.js';
+import { pdfHasTextLayer, scannedPdfHandler, setScannedPdfHandler } from './pdf.js';
 import { readDocument } from './read.js';
 
 const dir = path.join(repoRoot, 'test-fixtures', 'pdf');
@@ -118,15 +118,22 @@ describe('PDF reader: files it cannot read', () => {
     const bytes = fixture('scanned.pdf');
     expect(await pdfHasTextLayer(bytes)).toBe(false);
     expect(await pdfHasTextLayer(fixture('001_43d6c315cbc0f57d.stsong.pdf'))).toBe(true);
-    const e = await errorOf(readDocument(bytes, 'x.pdf'));
-    expect(e.code).toBe('MISSING_TOOL');
-    expect(e.message).toContain('tesseract-ocr-chi-sim');
+    // The OCR module registers itself when loaded; take it out to see the reader's own answer.
+    const registered = scannedPdfHandler();
+    setScannedPdfHandler(null);
+    try {
+      const e = await errorOf(readDocument(bytes, 'x.pdf'));
+      expect(e.code).toBe('MISSING_TOOL');
+      expect(e.message).toContain('tesseract-ocr-chi-sim');
+    } finally {
+      setScannedPdfHandler(registered);
+    }
     setScannedPdfHandler(async (_bytes, source) => ({ source, blocks: [{ kind: 'paragraph', text: 'OCR', loc: { page: 1 } }], hints: {} }));
     try {
       const doc = await readDocument(bytes, 'x.pdf');
       expect(allText(doc.blocks)).toEqual(['OCR']);
     } finally {
-      setScannedPdfHandler(null);
+      setScannedPdfHandler(registered);
     }
   });
 });

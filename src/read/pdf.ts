@@ -27,6 +27,11 @@ export function setScannedPdfHandler(fn: ScannedPdfHandler | null): void {
   scannedHandler = fn;
 }
 
+/** The handler now registered, if any (so a caller can swap one in and restore it). */
+export function scannedPdfHandler(): ScannedPdfHandler | null {
+  return scannedHandler;
+}
+
 /** A page with fewer printable characters than this has no usable text layer. */
 const MIN_PAGE_CHARS = 10;
 

@@ -1,0 +1,44 @@
+import { getAgencies } from '../api.js';
+import { LEVEL_NAMES, regionsOf } from '../lib/agencies.js';
+import { useAsync } from '../lib/useAsync.js';
+import type { Id } from '../types.js';
+
+export function yearOptions(): number[] {
+  const last = new Date().getFullYear() - 1;
+  const out: number[] = [];
+  for (let y = last; y >= 2019; y--) out.push(y);
+  return out;
+}
+
+/** Region and statistics year, the two things every region view is about. */
+export function RegionYearPicker({ region, year, onChange }: { region: Id | null; year: number; onChange: (region: Id | null, year: number) => void }) {
+  const agencies = useAsync(getAgencies, []);
+  const regions = agencies.data ? regionsOf(agencies.data) : [];
+  return (
+    <div className="picker">
+      <label>
+        地区
+        <select value={region === null ? '' : String(region)} onChange={(e) => onChange(e.target.value || null, year)} disabled={agencies.loading}>
+          <option value="">全部（本账号可见范围）</option>
+          {regions.map(({ node, depth }) => (
+            <option key={String(node.id)} value={String(node.id)}>
+              {'\u3000'.repeat(depth)}
+              {node.name}
+              {LEVEL_NAMES[node.level] ? `（${LEVEL_NAMES[node.level]}）` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        报告年度
+        <select value={year} onChange={(e) => onChange(region, Number(e.target.value))}>
+          {yearOptions().map((y) => (
+            <option key={y} value={y}>
+              {y}年度
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

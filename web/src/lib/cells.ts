@@ -1,0 +1,42 @@
+/** Cell addressing shared by the tables, the findings list and the source pane. */
+import type { CellRef, Finding, Severity } from '../types.js';
+
+export type CellKey = string;
+
+export function cellKey(c: CellRef): CellKey {
+  return `${c.table}|${c.row}|${c.column}`;
+}
+
+export function parseCellKey(k: CellKey): CellRef | null {
+  const [table, row, column] = k.split('|');
+  if (!table || !row || !column) return null;
+  return { table: table as CellRef['table'], row, column };
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export interface CellFindings {
+  severity: Severity;
+  findings: Finding[];
+}
+
+/** For each cell, the findings that involve it and the worst of their severities. */
+export function indexFindings(findings: readonly Finding[]): Map<CellKey, CellFindings> {
+  const out = new Map<CellKey, CellFindings>();
+  for (const f of findings) {
+    for (const c of f.cells) {
+      const k = cellKey(c);
+      const e = out.get(k);
+      if (!e) out.set(k, { severity: f.severity, findings: [f] });
+      else {
+        e.findings.push(f);
+        if (RANK[f.severity] > RANK[e.severity]) e.severity = f.severity;
+      }
+    }
+  }
+  return out;
+}
+
+export function severityRank(s: Severity): number {
+  return RANK[s];
+}

@@ -25,7 +25,10 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   }
 
   const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes);
+    if (printable(text)) return { text, encoding: utf16, bom: false };
+  }
 
   const nul = bytes.subarray(0, SAMPLE).indexOf(0);
   if (nul >= 0) {
@@ -84,8 +87,10 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) oddZero++;
   }
   const pairs = n / 2;
-  if (oddZero > pairs * 0.05 && evenZero < pairs * 0.01) return 'utf-16le';
-  if (evenZero > pairs * 0.05 && oddZero < pairs * 0.01) return 'utf-16be';
+  // CJK code points like U+4E00 put a zero in the other byte now and then, so the test is
+  // that one parity clearly dominates, not that the other has none.
+  if (oddZero > pairs * 0.05 && oddZero >= evenZero * 3) return 'utf-16le';
+  if (evenZero > pairs * 0.05 && evenZero >= oddZero * 3) return 'utf-16be';
   return null;
 }
 
@@ -148,6 +153,17 @@ function utf8SeqLength(bytes: Uint8Array, i: number): number {
   }
   if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
   return len;
+}
+
+/** Text, not bytes that happen to decode: few control characters or replacement marks. */
+function printable(text: string): boolean {
+  let bad = 0;
+  const n = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0xd800 && c <= 0xdfff)) bad++;
+  }
+  return n > 0 && bad / n < 0.02;
 }
 
 /**

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../model/templates.js';
+import { readText } from '../read/text.js';
+import { findLabel } from './find-label.js';
+import { buildStream } from './stream.js';
+
+const rows = TEMPLATES['2021'].tables.requests.rows;
+const row = (key: string) => rows.find((r) => r.key === key)!;
+const stream = (text: string) => buildStream(readText(text, { name: 't', format: 'text', bytes: 0, sha256: '' }));
+const find = (text: string, key: string) => {
+  const s = stream(text);
+  const m = findLabel(s, row(key), { from: 0, to: s.compact.length });
+  return m ? s.text.slice(m.start, m.end) : null;
+};
+
+describe('findLabel matches the label variants real reports print', () => {
+  it('the misprint 其他法律行政止公开', () => expect(find('2.其他法律行政止公开 0 0', 'result.denied.lawForbidden')).toBe('2.其他法律行政止公开'));
+  it('spaces inside a label', () => expect(find('三 、本 年 新收政府 信息公开申请数量 1', 'received.new')).not.toBeNull());
+  it('full-width digits and punctuation (NFKC)', () => expect(find('（３）危及“三安全一稳定” 0', 'result.denied.safetyStability')).toBe('(3)危及“三安全一稳定”'));
+  it('Kangxi radical look-alikes from PDF fonts (⼀ U+2F00)', () => expect(find('⼀、本年新收政府信息公开申请数量 1', 'received.new')).not.toBeNull());
+  it('the note after （二）部分公开, with 只记 or 只计', () => {
+    expect(find('（二）部分公开（区分处理的，只记这一情形，不计其他情形）5', 'result.partial')).toBe('(二)部分公开(区分处理的,只记这一情形,不计其他情形)');
+  });
+  it('an ordinal glued to the previous row’s digits belongs to the label', () => {
+    expect(find('00000003.其他1000001', 'result.other.other')).toBe('3.其他');
+  });
+  it('a two-character label needs its ordinal, so a header word is not taken for it', () => {
+    expect(find('自然人 其他 总计', 'result.other.other')).toBeNull();
+  });
+});

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { logout, me, onUnauthorized } from './api.js';
 import { ErrorMessage, Loading } from './components/Feedback.js';
 import { NavBar } from './components/NavBar.js';
 import { SessionContext } from './lib/session.js';
 import { navigate, useRoute } from './lib/router.js';
-import { ComparePage } from './pages/ComparePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
@@ -14,6 +13,9 @@ import { RollupPage } from './pages/RollupPage.js';
 import { SendBackPage } from './pages/SendBackPage.js';
 import { UploadPage } from './pages/UploadPage.js';
 import type { Session } from './types.js';
+
+// The charts (ECharts) are most of the bundle and only this page needs them.
+const ComparePage = lazy(() => import('./pages/ComparePage.js').then((m) => ({ default: m.ComparePage })));
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
@@ -62,7 +64,11 @@ function Page({ segments, params }: { segments: string[]; params: URLSearchParam
     case 'rollup':
       return <RollupPage params={params} />;
     case 'compare':
-      return <ComparePage params={params} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ComparePage params={params} />
+        </Suspense>
+      );
     default:
       return <NotFoundPage />;
   }

@@ -11,7 +11,7 @@ export function ValueCell({ cell, value, colSpan }: { cell: CellRef; value: Cell
   const raw = value === null || value === undefined ? view.rawOf?.(cell) : undefined;
   const shown = view.display?.(cell, value) ?? (raw !== undefined && raw !== '' ? raw : formatValue(value));
   const classes = ['cell'];
-  if (f) classes.push(`cell-${f.severity}`);
+  if (f) classes.push(`cell-${f.severity}`, f.primary ? 'cell-primary' : 'cell-involved');
   if (view.selected === key) classes.push('cell-selected');
   if (view.highlighted.has(key)) classes.push('cell-highlighted');
   if (view.changed?.has(key)) classes.push('cell-changed');

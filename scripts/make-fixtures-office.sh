@@ -33,6 +33,9 @@ lo --infilter="HTML (StarWriter)" --convert-to 'doc:MS Word 97' --outdir "$work/
 lo --infilter="HTML (StarCalc)" --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$work/calc" "$work"/html/*.html
 lo --infilter="HTML (StarCalc)" --convert-to 'xls:MS Excel 97' --outdir "$work/calc" "$work/html/shanghai-2019.html" "$work/html/003_402b3c2303c427b2.html"
 
+# 004's seed marks no rows (one pipe-ended cell a line), so its tables are single rows of up to
+# 258 cells: Word 97's binary format holds at most 63 columns and scrambles them. No DOC of it.
+rm -f "$work/writer/004_f3aa8371343c721c.doc"
 cp "$work"/writer/*.docx "$work"/writer/*.doc "$work"/calc/*.xlsx "$work"/calc/*.xls "$out/"
 python3 "$repo/scripts/office-fixture-zip.py" "$out"
 ls -l "$out"

@@ -25,6 +25,8 @@ export interface Piece {
   advances: boolean;
   inTable: boolean;
   confidence?: number;
+  /** Offsets of line breaks in `original`, computed when first needed. */
+  newlines?: number[];
 }
 
 export interface Stream {
@@ -111,15 +113,24 @@ export function locate(stream: Stream, offset: number): SourceLocation {
   if (!p.advances) return { ...p.loc };
   const rel = Math.max(0, Math.min(offset, p.end) - p.start);
   const orig = p.map ? (p.map[rel] ?? p.original.length) : rel;
-  let line = p.loc.line!;
-  let column = p.loc.column ?? 1;
-  for (let i = 0; i < orig; i++) {
-    if (p.original.charCodeAt(i) === 10) {
-      line++;
-      column = 1;
-    } else column++;
+  const breaks = (p.newlines ??= newlineOffsets(p.original));
+  // number of line breaks before `orig`
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < orig) lo = mid + 1;
+    else hi = mid;
   }
+  const line = p.loc.line! + lo;
+  const column = lo === 0 ? (p.loc.column ?? 1) + orig : orig - breaks[lo - 1]!;
   return { ...p.loc, line, column };
+}
+
+function newlineOffsets(s: string): number[] {
+  const out: number[] = [];
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) out.push(i);
+  return out;
 }
 
 /** The original (un-normalised) text of a stream range that lies within one piece. */

@@ -244,7 +244,8 @@ function tokenValue(t: Token): CellValue {
 
 function sourceOf(stream: Stream, t: Token): CellSource {
   const piece = pieceAt(stream, t.start);
-  const whole = piece !== undefined && stream.text.slice(piece.start, piece.end).trim() === t.text;
+  // cheap length test first: the piece may be a whole paragraph of run-together cells
+  const whole = piece !== undefined && piece.end - piece.start <= t.text.length + 16 && stream.text.slice(piece.start, piece.end).trim() === t.text;
   const src: CellSource = {
     raw: t.kind === 'blank' ? '' : originalText(stream, t.start, t.end),
     loc: locate(stream, t.start),

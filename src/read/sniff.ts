@@ -36,8 +36,8 @@ export function extension(name: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
+const LATIN1 = new TextDecoder('latin1');
+
 function latin1(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
+  return LATIN1.decode(b);
 }

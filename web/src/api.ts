@@ -145,7 +145,7 @@ export function uploadReport(file: File | Blob, name: string, onProgress: (fract
       const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': 'application/json' } });
       if (xhr.status === 401) for (const l of unauthorizedListeners) l();
       if (xhr.status >= 200 && xhr.status < 300) {
-        res.json().then((b) => resolve(b as UploadResult), reject);
+        res.json().then((b) => resolve(normaliseUpload(b as UploadResult)), reject);
       } else {
         errorFrom(res).then(reject, reject);
       }
@@ -154,6 +154,16 @@ export function uploadReport(file: File | Blob, name: string, onProgress: (fract
     form.append('file', file, name);
     xhr.send(form);
   });
+}
+
+/** Candidates as the store records them ({agencyId}) or as the contract names them ({id}). */
+function normaliseUpload(r: UploadResult): UploadResult {
+  const m = (r.agencyMatch ?? { agencyId: null, candidates: [] }) as UploadResult['agencyMatch'];
+  const candidates = (m.candidates ?? []).map((c) => {
+    const x = c as typeof c & { agencyId?: Id };
+    return { id: x.id ?? x.agencyId!, name: x.name, score: x.score };
+  });
+  return { ...r, agencyMatch: { agencyId: m.agencyId ?? null, candidates } };
 }
 
 export function listReports(params: { region?: Id | null; year?: number | null; status?: string; rule?: string; q?: string; page?: number }): Promise<ReportList> {

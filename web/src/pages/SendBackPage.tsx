@@ -1,6 +1,5 @@
 import { findingsDownloadUrl, getReport } from '../api.js';
 import { ErrorMessage, Loading } from '../components/Feedback.js';
-import { describeLoc } from '../components/SourcePane.js';
 import { SEVERITY_NAMES } from '../lib/format.js';
 import { href } from '../lib/router.js';
 import { useAsync } from '../lib/useAsync.js';
@@ -93,7 +92,7 @@ function SendBackItem({ f }: { f: Finding }) {
   return (
     <li>
       {f.message}
-      {f.loc && <span className="where">（{describeLoc(f.loc).replace('原文位置：', '见原文')}）</span>}
+      {(f.loc?.page || f.loc?.line) && <span className="where">（见原文{f.loc.page ? `第 ${f.loc.page} 页` : ''}{f.loc.line ? `第 ${f.loc.line} 行` : ''}）</span>}
     </li>
   );
 }

@@ -83,8 +83,9 @@ export interface InflateBudget {
 }
 
 /**
- * One entry's bytes. The declared sizes are checked first; then zlib stops at the smaller of the
- * budget and the ratio cap while inflating, whatever the header claimed.
+ * One entry's bytes. The declared size is checked against the budget and the ratio cap first;
+ * then zlib stops one byte past the declared size while inflating, so a header that lies costs
+ * no more memory than one that tells the truth.
  */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   if (entry.encrypted) throw new ZipError('encrypted', '条目已加密');
@@ -97,10 +98,11 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
     out = data;
   } else if (entry.method === 8) {
     try {
-      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(cap, 1) });
+      // One byte past the declared size is enough to know the header lied: stop there.
+      out = zlib.inflateRawSync(data, { maxOutputLength: entry.size + 1 });
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-        throw new ZipError('limit', entry.size <= cap ? '条目的实际大小超过其声明（可能是“压缩炸弹”）' : '解压后大小超过上限');
+        throw new ZipError('limit', '条目的实际大小超过其声明（可能是“压缩炸弹”）');
       }
       throw new ZipError('corrupt', '压缩数据已损坏');
     }

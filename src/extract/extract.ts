@@ -88,6 +88,7 @@ export function extractReport(doc: NeutralDocument): Report {
     },
     tables: pre2019 ? { active: {}, requests: {}, appeals: {} } : tables,
     sections: sectionsOf(stream, headings),
+    subtotals: pre2019 ? {} : requests.subtotals,
     provenance: pre2019 ? { active: {}, requests: {}, appeals: {} } : provenance,
     extraction: pre2019 ? emptyNotes() : extraction,
   };

@@ -20,6 +20,8 @@ export interface Region {
 export interface TableResult {
   table: TableId;
   data: TableData;
+  /** 表三 subtotal rows printed by the report, by group key ("result.denied"). */
+  subtotals: TableData;
   provenance: Record<string, Record<string, CellSource>>;
   /** Rows of the layout whose label was found. */
   found: Set<string>;
@@ -51,12 +53,20 @@ export function extractLabelledTable(stream: Stream, template: Template, table: 
     }
   }
   const regionEnd = stream.compactToText[region.to] ?? stream.text.length;
-  const reads: RowRead[] = matches.map(({ row, m }, i) => {
-    const next = matches[i + 1];
+  // Subtotal rows some reports add to （三）…（六）: read like rows, kept apart from the layout's.
+  const all = table === 'requests' ? withSubtotals(stream, spec, matches) : matches;
+  const reads: RowRead[] = all.map(({ row, m }, i) => {
+    const next = all[i + 1];
     const zoneEnd = next ? next.m.start : regionEnd;
     return { row, columns: columnsOf(spec, row), tokens: readTokens(stream, m.end, zoneEnd).tokens };
   });
   const result = assemble(stream, template, spec, reads.map((r) => ({ cells: r.columns.map((c) => ({ table, row: r.row.key, column: c.key })), tokens: r.tokens, row: r.row })));
+  for (const key of Object.keys(result.data)) {
+    if (!key.endsWith(SUBTOTAL)) continue;
+    result.subtotals[key.slice(0, -SUBTOTAL.length)] = result.data[key]!;
+    delete result.data[key];
+    result.found.delete(key);
+  }
   for (const row of spec.rows) {
     if (!result.found.has(row.key)) result.notes.missingRows.push({ table, row: row.key, column: '' });
   }
@@ -227,7 +237,7 @@ function assemble(stream: Stream, template: Template, spec: TableSpec, reads: Re
     });
   }
 
-  return { table, data, provenance, found, notes, span: null };
+  return { table, data, provenance, found, notes, span: null, subtotals: {} };
 }
 
 /** Blank cells beyond the layout's count, at either end, are borders of merged cells. */
@@ -273,4 +283,36 @@ function plausibility(read: Read, values: (number | null)[]): number {
     }
   }
   return score;
+}
+
+const SUBTOTAL = '.subtotal';
+const SUBTOTAL_LABEL = { label: '小计', variants: ['合计'] };
+
+/**
+ * Subtotals of 表三's groups, where a report prints them: a "小计" row after a group's items, or
+ * numbers on the group's own heading row ("（三）不予公开 | 5 | 0 | …").
+ */
+function withSubtotals(stream: Stream, spec: TableSpec, matches: { row: RowSpec; m: LabelMatch }[]): { row: RowSpec; m: LabelMatch }[] {
+  const extra: { row: RowSpec; m: LabelMatch }[] = [];
+  for (const group of spec.groups ?? []) {
+    if (group.ordinal?.style !== 'paren') continue;
+    const idx = matches.map((x, i) => (x.row.group === group.key ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) continue;
+    const row: RowSpec = { key: group.key + SUBTOTAL, label: '小计', group: group.key };
+    const first = idx[0]!;
+    const last = idx[idx.length - 1]!;
+    const after = matches[last + 1];
+    const tail = findLabel(stream, SUBTOTAL_LABEL, { from: matches[last]!.m.cEnd, to: after ? after.m.cStart : stream.compact.length });
+    if (tail) {
+      extra.push({ row, m: tail });
+      continue;
+    }
+    const before = matches[first - 1];
+    const head = findLabel(stream, group, { from: before ? before.m.cEnd : 0, to: matches[first]!.m.cStart });
+    if (head) {
+      const tokens = readTokens(stream, head.end, matches[first]!.m.start, false).tokens.filter((t) => t.kind === 'number');
+      if (tokens.length > 0) extra.push({ row, m: head });
+    }
+  }
+  return [...matches, ...extra].sort((a, b) => a.m.start - b.m.start);
 }

@@ -127,6 +127,8 @@ export interface Report {
   meta: ReportMeta;
   tables: ReportTables;
   sections: Section[];
+  /** 表三 subtotal rows some reports add, by group ("result.denied" → column → value). */
+  subtotals: TableData;
   provenance: Provenance;
   extraction: ExtractionNotes;
 }

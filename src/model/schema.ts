@@ -77,7 +77,7 @@ export function reportJsonSchema(): Json {
     title: 'report/v1 — 政府信息公开工作年度报告',
     description: `Tables follow the official layouts (2019, 2021). 表三 columns: ${REQUEST_COLUMNS.map((c) => `${c.key} ${c.label}`).join(', ')}.`,
     type: 'object',
-    required: ['schema', 'meta', 'tables', 'sections', 'provenance', 'extraction'],
+    required: ['schema', 'meta', 'tables', 'sections', 'subtotals', 'provenance', 'extraction'],
     properties: {
       schema: { const: 'report/v1' },
       meta: {
@@ -122,6 +122,11 @@ export function reportJsonSchema(): Json {
           },
           additionalProperties: false,
         },
+      },
+      subtotals: {
+        type: 'object',
+        propertyNames: { enum: ['result.denied', 'result.unavailable', 'result.notProcessed', 'result.other'] },
+        additionalProperties: { type: 'object', additionalProperties: cellValue },
       },
       provenance: {
         type: 'object',

@@ -94,4 +94,37 @@ export const appealsTotal: Rule = {
     }),
 };
 
-export const arithmeticRules: Rule[] = [rowTotal, resultTotal, balance, appealsTotal];
+const GROUP_NAMES: Record<string, string> = {
+  'result.denied': '（三）不予公开',
+  'result.unavailable': '（四）无法提供',
+  'result.notProcessed': '（五）不予处理',
+  'result.other': '（六）其他处理',
+};
+
+export const subtotal: Rule = {
+  id: 'requests.subtotal',
+  severity: 'error',
+  description: '表三中报告自行加列的（三）至（六）小计行，每一列等于该项下各小项之和',
+  check: ({ report }) => {
+    const out: Problem[] = [];
+    for (const [group, cols] of Object.entries(report.subtotals ?? {})) {
+      const items = Object.keys(report.tables.requests).filter((k) => k.startsWith(group + '.'));
+      if (items.length === 0) continue;
+      for (const [column, v] of Object.entries(cols)) {
+        if (v === null || v === undefined) continue;
+        const parts = items.map((row): CellRef => ({ table: 'requests', row, column }));
+        const s = sum(report, parts);
+        if (Math.abs(s.total - v) < 1e-9) continue;
+        const col = columnName('requests', 'result.total', column);
+        out.push({
+          message: `表三「${GROUP_NAMES[group] ?? group}」小计「${col}」列为 ${fmt(v)}，但其下各小项之和为 ${fmt(s.total)}${blankNote(s.blanks)}`,
+          cells: parts,
+          data: { subtotal: v, sum: s.total },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const arithmeticRules: Rule[] = [rowTotal, resultTotal, balance, subtotal, appealsTotal];

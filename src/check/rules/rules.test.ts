@@ -178,6 +178,25 @@ describe('requests.balance', () => {
   });
 });
 
+describe('requests.subtotal', () => {
+  it('passes when a report has no subtotal rows, or they add up', () => {
+    expect(only(clean, 'requests.subtotal')).toEqual([]);
+    const r = mutate(clean, (x) => {
+      x.subtotals['result.denied'] = { natural: 1, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 1 };
+    });
+    expect(only(r, 'requests.subtotal')).toEqual([]);
+  });
+  it('reports a subtotal that is not the sum of its items', () => {
+    const r = mutate(clean, (x) => {
+      x.subtotals['result.unavailable'] = { natural: 3, commercial: 1, research: 0, social: 0, legal: 0, other: 0, total: 3 };
+    });
+    const f = only(r, 'requests.subtotal');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('（四）无法提供');
+    expect(f[0]!.message).toContain('自然人');
+  });
+});
+
 describe('appeals.total', () => {
   it('passes when each group adds up', () => expect(only(clean, 'appeals.total')).toEqual([]));
   it('reports a group that does not', () => {

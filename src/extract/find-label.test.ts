@@ -28,3 +28,20 @@ describe('findLabel matches the label variants real reports print', () => {
     expect(find('自然人 其他 总计', 'result.other.other')).toBeNull();
   });
 });
+
+describe('values that wrapped onto the next line', () => {
+  it('a row whose numbers continue on the next printed line is read whole', async () => {
+    const { extractReport } = await import('./extract.js');
+    const { TEMPLATES } = await import('../model/templates.js');
+    const lines = ['某区2022年度政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况'];
+    for (const row of TEMPLATES['2021'].tables.requests.rows) {
+      const label = (row.ordinal ? (row.ordinal.style === 'arabic' ? `${row.ordinal.value}.` : row.ordinal.style === 'paren' ? `（${row.ordinal.value}）` : `${row.ordinal.value}、`) : '') + row.label;
+      if (row.key === 'received.new') lines.push(`${label} 64 0 0`, '2 0 4 70');
+      else lines.push(`${label} 0 0 0 0 0 0 0`);
+    }
+    const doc = readText(lines.join('\n'), { name: 'wrap.txt', format: 'text', bytes: 0, sha256: '' });
+    const report = extractReport(doc);
+    expect(report.tables.requests['received.new']).toEqual({ natural: 64, commercial: 0, research: 0, social: 2, legal: 0, other: 4, total: 70 });
+    expect(report.extraction.ragged).toEqual([]);
+  });
+});

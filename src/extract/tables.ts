@@ -58,7 +58,8 @@ export function extractLabelledTable(stream: Stream, template: Template, table: 
   const reads: RowRead[] = all.map(({ row, m }, i) => {
     const next = all[i + 1];
     const zoneEnd = next ? next.m.start : regionEnd;
-    return { row, columns: columnsOf(spec, row), tokens: readTokens(stream, m.end, zoneEnd).tokens };
+    const columns = columnsOf(spec, row);
+    return { row, columns, tokens: readTokens(stream, m.end, zoneEnd, true, columns.length).tokens };
   });
   const result = assemble(stream, template, spec, reads.map((r) => ({ cells: r.columns.map((c) => ({ table, row: r.row.key, column: c.key })), tokens: r.tokens, row: r.row })));
   for (const key of Object.keys(result.data)) {
@@ -90,7 +91,7 @@ export function extractAppeals(stream: Stream, template: Template, region: Regio
   const regionEnd = stream.compactToText[region.to] ?? stream.text.length;
   const cells: CellRef[] = spec.rows.flatMap((r) => cols.map((c) => ({ table: 'appeals' as const, row: r.key, column: c.key })));
   if (header) {
-    const tokens = readTokens(stream, header.end, regionEnd).tokens;
+    const tokens = readTokens(stream, header.end, regionEnd, true, cells.length).tokens;
     if (tokens.length > 0) {
       const result = assemble(stream, template, spec, [{ cells, tokens }]);
       const lastTok = tokens[tokens.length - 1]!;

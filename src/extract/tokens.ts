@@ -33,7 +33,7 @@ export interface TokenRun {
  * Read value tokens from stream offset `start` up to `end`. Stops at the first word that is not
  * a value, or at a row or table border once a value has been read.
  */
-export function readTokens(stream: Stream, start: number, end: number, stopAtRow = true): TokenRun {
+export function readTokens(stream: Stream, start: number, end: number, stopAtRow = true, want = 0): TokenRun {
   const t = stream.text;
   const tokens: Token[] = [];
   let i = start;
@@ -48,7 +48,9 @@ export function readTokens(stream: Stream, start: number, end: number, stopAtRow
       // A cell that ended without content is a blank cell — but only between borders: the
       // text right after a label is not an empty cell of its own.
       if (!cellHasContent && sawBorder) blankCell(cellStart);
-      if (c !== CELL && stopAtRow && tokens.length > 0) return { tokens, stop: i };
+      // A row ends the values — unless the row came up short and the next line goes on with
+      // numbers (a PDF line that wrapped).
+      if (c !== CELL && stopAtRow && tokens.length > 0 && !(tokens.length < want && numberFollows(t, i + 1, end))) return { tokens, stop: i };
       if (c === BLOCK && tokens.length === 0 && sawBorder) {
         // a table ended before any value: nothing follows this label
       }
@@ -94,4 +96,13 @@ function endsWord(t: string, i: number, end: number): boolean {
   if (i >= end) return true;
   const c = t[i]!;
   return c === ' ' || c === '\n' || c === CELL || c === ROW || c === BLOCK || c === '\u3000' || (c >= '0' && c <= '9');
+}
+
+/** Whether a plain number (not an ordinal like "2.其他") starts right after a border. */
+function numberFollows(t: string, i: number, end: number): boolean {
+  while (i < end && (t[i] === ' ' || t[i] === '\u3000')) i++;
+  const m = NUMBER.exec(t.slice(i, Math.min(end, i + 40)));
+  if (!m) return false;
+  const after = t[i + m[0].length];
+  return after === undefined || i + m[0].length >= end || after === ' ' || after === '\n' || after === CELL || after === ROW || after === BLOCK || after === '\u3000';
 }

@@ -39,10 +39,16 @@ export function extractMeta(doc: NeutralDocument, stream: Stream, firstHeading: 
       year = Number(m[1]);
       evidence.year = m[0];
     } else {
-      const body = /((?:19|20)\d{2})\s*年[，,]?/.exec(head.slice(0, 4000));
-      if (body) {
-        year = Number(body[1]);
-        evidence.year = `正文首次出现的年份：${body[0]}`;
+      // The year the opening prose talks about most ("2021年，我局…"), not a law's year.
+      const counts = new Map<number, number>();
+      for (const m of head.slice(0, 4000).matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:修订|施行|起施行|公布))/g)) {
+        const y = Number(m[1]);
+        counts.set(y, (counts.get(y) ?? 0) + 1);
+      }
+      const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+      if (best) {
+        year = best[0];
+        evidence.year = `正文中最常提及的年份：${best[0]}年（${best[1]} 次）`;
       }
     }
   }
@@ -122,7 +128,8 @@ function findPublished(doc: NeutralDocument, intro: string): string | null {
 
 /** Title: the container's (crawler header), else the first short lines up to one with "报告". */
 function findTitle(doc: NeutralDocument, stream: Stream, firstHeading: number | null): string | null {
-  if (doc.hints.title && /报告/.test(doc.hints.title)) return doc.hints.title.trim();
+  // A page <title> often carries the site's name after the report's: "…年度报告_某某区人民政府".
+  if (doc.hints.title && /报告/.test(doc.hints.title)) return doc.hints.title.trim().replace(/(报告)\s*[_|｜\-—–·].*$/, '$1');
   const lines: string[] = [];
   for (const p of stream.pieces) {
     if (firstHeading !== null && p.start >= firstHeading) break;

@@ -5,7 +5,7 @@
  * as the HTML reader does; text boxes are read after the paragraph they are anchored in, once
  * (Word stores each box twice: a DrawingML choice and a VML fallback).
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { attr, scanXml } from './docx-xml.js';
 import type { Block, TableCell } from './document.js';
 
 /** Turns a paragraph's numbering (numId, level) into the label Word draws, e.g. "（一）". */
@@ -64,7 +64,6 @@ export interface BodyOptions {
 }
 
 export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
-  const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: Frame[] = [{ t: 'flow', items: [] }];
   const body = stack[0] as FlowFrame;
   const names: string[] = [];
@@ -89,8 +88,7 @@ export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
     if (p) p.text += s;
   };
 
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = tag.name;
+  const open = (name: string, raw: string) => {
     const parent = names[names.length - 1];
     names.push(name);
     if (skipDepth > 0) {
@@ -101,7 +99,6 @@ export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
       skipDepth = 1;
       return;
     }
-    const attrs = tag.attributes as Record<string, string>;
     switch (name) {
       case 'w:p':
         stack.push({ t: 'p', text: '', no: ++paraCount, boxes: [] });
@@ -122,17 +119,17 @@ export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
         break;
       case 'w:pStyle': {
         const p = top('p');
-        if (p && parent === 'w:pPr') p.styleId = attrs['w:val'];
+        if (p && parent === 'w:pPr') p.styleId = attr(raw, 'w:val');
         break;
       }
       case 'w:ilvl': {
         const p = top('p');
-        if (p && parent === 'w:numPr') p.level = Number(attrs['w:val'] ?? 0) || 0;
+        if (p && parent === 'w:numPr') p.level = Number(attr(raw, 'w:val') ?? 0) || 0;
         break;
       }
       case 'w:numId': {
         const p = top('p');
-        if (p && parent === 'w:numPr') p.numId = attrs['w:val'];
+        if (p && parent === 'w:numPr') p.numId = attr(raw, 'w:val');
         break;
       }
       case 'w:tbl':
@@ -144,7 +141,7 @@ export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
       case 'w:gridBefore': {
         const rows = top('table')?.rows;
         const row = rows?.[rows.length - 1];
-        if (row) row.gridBefore = Math.max(0, Number(attrs['w:val'] ?? 0) || 0);
+        if (row) row.gridBefore = Math.max(0, Number(attr(raw, 'w:val') ?? 0) || 0);
         break;
       }
       case 'w:tc':
@@ -152,26 +149,21 @@ export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
         break;
       case 'w:gridSpan': {
         const c = stack[stack.length - 1];
-        if (c?.t === 'cell') c.span = Math.min(1000, Math.max(1, Number(attrs['w:val'] ?? 1) || 1));
+        if (c?.t === 'cell') c.span = Math.min(1000, Math.max(1, Number(attr(raw, 'w:val') ?? 1) || 1));
         break;
       }
       case 'w:vMerge': {
         const c = stack[stack.length - 1];
-        if (c?.t === 'cell') c.vMerge = attrs['w:val'] === 'restart' ? 'restart' : 'continue';
+        if (c?.t === 'cell') c.vMerge = attr(raw, 'w:val') === 'restart' ? 'restart' : 'continue';
         break;
       }
       case 'w:txbxContent':
         stack.push({ t: 'flow', items: [] });
         break;
     }
-  });
+  };
 
-  parser.on('text', (t: string) => {
-    if (inText && skipDepth === 0) appendText(t);
-  });
-
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    const name = tag.name;
+  const close = (name: string) => {
     names.pop();
     if (skipDepth > 0) {
       skipDepth--;
@@ -222,9 +214,9 @@ export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
         break;
       }
     }
-  });
+  };
 
-  parser.write(xml).close();
+  scanXml(xml, { open, close, text: (t) => inText && skipDepth === 0 && appendText(t) });
   return toBlocks(body.items);
 }
 

@@ -3,7 +3,7 @@
  * only a list reference; reports number their sections and table rows this way, and the
  * extractor needs the labels as printed, so the counters are replayed in document order.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { attr, scanXml } from './docx-xml.js';
 import type { NumberingLabeler, StyleNumbering } from './docx-body.js';
 
 interface Level {
@@ -26,19 +26,17 @@ export function numberingLabeler(xml: string): NumberingLabeler {
   let lvl: Level | null = null;
   let num: NumDef | null = null;
   let overrideLevel = -1;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const a = tag.attributes as Record<string, string>;
-    const val = a['w:val'];
-    switch (tag.name) {
+  const open = (name: string, raw: string) => {
+    const val = attr(raw, 'w:val');
+    switch (name) {
       case 'w:abstractNum':
         abs = new Map();
-        abstracts.set(a['w:abstractNumId'] ?? '', abs);
+        abstracts.set(attr(raw, 'w:abstractNumId') ?? '', abs);
         break;
       case 'w:lvl':
         lvl = { start: 1, format: 'decimal', text: '', suffix: '\t' };
         // a w:lvl inside w:lvlOverride redefines one level for one list; counted like the rest
-        if (abs && !num) abs.set(Number(a['w:ilvl'] ?? 0), lvl);
+        if (abs && !num) abs.set(Number(attr(raw, 'w:ilvl') ?? 0), lvl);
         break;
       case 'w:start':
         if (lvl && val !== undefined) lvl.start = Number(val) || 0;
@@ -54,26 +52,26 @@ export function numberingLabeler(xml: string): NumberingLabeler {
         break;
       case 'w:num':
         num = { abstractId: '', startOverride: new Map() };
-        nums.set(a['w:numId'] ?? '', num);
+        nums.set(attr(raw, 'w:numId') ?? '', num);
         break;
       case 'w:abstractNumId':
         if (num && val !== undefined) num.abstractId = val;
         break;
       case 'w:lvlOverride':
-        overrideLevel = Number(a['w:ilvl'] ?? 0);
+        overrideLevel = Number(attr(raw, 'w:ilvl') ?? 0);
         break;
       case 'w:startOverride':
         if (num && overrideLevel >= 0) num.startOverride.set(overrideLevel, Number(val ?? 1) || 0);
         break;
     }
-  });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    if (tag.name === 'w:abstractNum') abs = null;
-    else if (tag.name === 'w:lvl') lvl = null;
-    else if (tag.name === 'w:num') num = null;
-    else if (tag.name === 'w:lvlOverride') overrideLevel = -1;
-  });
-  parser.write(xml).close();
+  };
+  const close = (name: string) => {
+    if (name === 'w:abstractNum') abs = null;
+    else if (name === 'w:lvl') lvl = null;
+    else if (name === 'w:num') num = null;
+    else if (name === 'w:lvlOverride') overrideLevel = -1;
+  };
+  scanXml(xml, { open, close, text: () => {} });
 
   // Instances of one abstract list share their counters unless they restart it.
   const counters = new Map<string, number[]>();
@@ -107,23 +105,21 @@ export function styleNumbering(xml: string): StyleNumbering {
   const styles = new Map<string, { basedOn?: string; numId?: string; level?: number }>();
   let cur: { basedOn?: string; numId?: string; level?: number } | null = null;
   const names: string[] = [];
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const a = tag.attributes as Record<string, string>;
+  const open = (name: string, raw: string) => {
     const parent = names[names.length - 1];
-    names.push(tag.name);
-    if (tag.name === 'w:style') {
-      cur = a['w:type'] === 'paragraph' ? {} : null;
-      if (cur) styles.set(a['w:styleId'] ?? '', cur);
-    } else if (cur && tag.name === 'w:basedOn') cur.basedOn = a['w:val'];
-    else if (cur && parent === 'w:numPr' && tag.name === 'w:numId') cur.numId = a['w:val'];
-    else if (cur && parent === 'w:numPr' && tag.name === 'w:ilvl') cur.level = Number(a['w:val'] ?? 0) || 0;
-  });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
+    names.push(name);
+    if (name === 'w:style') {
+      cur = attr(raw, 'w:type') === 'paragraph' ? {} : null;
+      if (cur) styles.set(attr(raw, 'w:styleId') ?? '', cur);
+    } else if (cur && name === 'w:basedOn') cur.basedOn = attr(raw, 'w:val');
+    else if (cur && parent === 'w:numPr' && name === 'w:numId') cur.numId = attr(raw, 'w:val');
+    else if (cur && parent === 'w:numPr' && name === 'w:ilvl') cur.level = Number(attr(raw, 'w:val') ?? 0) || 0;
+  };
+  const close = (name: string) => {
     names.pop();
-    if (tag.name === 'w:style') cur = null;
-  });
-  parser.write(xml).close();
+    if (name === 'w:style') cur = null;
+  };
+  scanXml(xml, { open, close, text: () => {} });
   return (id) => {
     const seen = new Set<string>();
     let s = styles.get(id);

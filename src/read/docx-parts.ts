@@ -5,7 +5,7 @@
  */
 import { listZip, readEntry, ZipError, type InflateBudget, type ZipEntry } from './archive-zip.js';
 import type { ReadLimits } from './limits.js';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { attr, scanXml } from './docx-xml.js';
 
 export class OoxmlPackage {
   private readonly entries = new Map<string, ZipEntry>();
@@ -50,11 +50,10 @@ export class OoxmlPackage {
 
 function relationships(xml: string): { type: string; target: string }[] {
   const out: { type: string; target: string }[] = [];
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const a = tag.attributes as Record<string, string>;
-    if (tag.name === 'Relationship' && a.Target) out.push({ type: a.Type ?? '', target: a.Target });
-  });
-  parser.write(xml).close();
+  const open = (name: string, raw: string) => {
+    const target = name === 'Relationship' ? attr(raw, 'Target') : undefined;
+    if (target) out.push({ type: attr(raw, 'Type') ?? '', target });
+  };
+  scanXml(xml, { open, close: () => {}, text: () => {} });
   return out;
 }

@@ -59,12 +59,12 @@ export function scanXml(xml: string, h: XmlHandler): void {
     } else {
       const gt = tagEnd(xml, lt);
       const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
-      let i = 0;
-      while (i < inner.length && !isSpace(inner.charCodeAt(i))) i++;
-      const name = inner.slice(0, i);
+      const stop = selfClosing ? gt - 1 : gt;
+      let i = lt + 1;
+      while (i < stop && !isSpace(xml.charCodeAt(i))) i++;
+      const name = xml.slice(lt + 1, i);
       if (name === '') throw new XmlError('元素缺少名称', lt);
-      h.open(name, inner.slice(i));
+      h.open(name, i < stop ? xml.slice(i, stop) : '');
       if (selfClosing) h.close(name);
       else stack.push(name);
       pos = gt + 1;

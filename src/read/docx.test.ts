@@ -54,6 +54,15 @@ describe('DOCX reader: structure', () => {
     const doc = await readDocument(docxOf(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles }), 'c.docx');
     expect(doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['一、总体情况', '（一）主动公开', '（二）依申请公开', '二、收到和处理', '（一）本年新收']);
   });
+
+  it('decodes entities and character references, and finds tag ends past ">" in attribute values', async () => {
+    const body = '<w:p><w:r w:rsid="a>b"><w:t>A&amp;B &#x4E00;&#20108; &lt;三&gt;</w:t></w:r><!-- 注释 --><w:r><w:t><![CDATA[<四>]]></w:t></w:r></w:p>';
+    const doc = await readDocument(docxOf(body), 'e.docx');
+    expect(doc.blocks).toEqual([{ kind: 'paragraph', text: 'A&B 一二 <三><四>', loc: { line: 1 } }]);
+  });
+  it('refuses unknown entities as not well-formed', async () => {
+    await expect(readDocument(docxOf(p('&nbsp;')), 'x.docx')).rejects.toMatchObject({ code: 'CORRUPT' });
+  });
 });
 
 describe('DOCX reader: bad input', () => {

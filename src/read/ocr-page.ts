@@ -23,6 +23,10 @@ export interface PageContext {
 }
 
 const DIGITS = '0123456789.-+';
+/** A label never ends in these; tesseract adds them reading a short word. */
+const STRAY_END = /[,，.。;；:：]+$/;
+/** Labels read less surely than this are read a second way, and the surer reading kept. */
+const SURE_LABEL = 0.9;
 /** Resolution tesseract is trained for; smaller cell crops are enlarged to it. */
 const OCR_DPI = 300;
 const HAN = /\p{Script=Han}/gu;
@@ -83,6 +87,15 @@ export async function ocrPage(img: GrayImage, ctx: PageContext): Promise<Block[]
     });
   });
   const [pageWords, labels, numbers] = await Promise.all([tesseractWords(pagePath, { lang: 'chi_sim', psm: 3, dpi: img.dpi }), readLabels, readNumbers]);
+
+  // Enlarging helps most labels and spoils a few characters (查 read as 碍): unsure labels are
+  // read again at the scan's own resolution.
+  const unsure = inked.filter((_, k) => labels[k]!.confidence < SURE_LABEL && hanCount(labels[k]!.text) >= 2);
+  const second = await readCells(clean, layout.ink, unsure, ctx, 'text', { lang: 'chi_sim', psm: 7, dpi: img.dpi }, false);
+  unsure.forEach((c, i) => {
+    const k = inked.indexOf(c);
+    if (second[i]!.confidence > labels[k]!.confidence && hanCount(second[i]!.text) >= 2) labels[k] = second[i]!;
+  });
 
   const texts = new Map<GridCell, CellRead>();
   inked.forEach((c, k) => {
@@ -181,41 +194,55 @@ async function readCells(
   ctx: PageContext,
   kind: 'text' | 'digits',
   options: Parameters<typeof tesseractWords>[1],
+  enlarge = true,
 ): Promise<CellRead[]> {
   if (cells.length === 0) return [];
   const margin = Math.max(2, Math.round(img.dpi / 75));
   const pad = Math.round(img.dpi / 15);
-  const factor = Math.max(1, Math.round(OCR_DPI / img.dpi));
+  const factor = enlarge ? Math.max(1, Math.floor(OCR_DPI / img.dpi)) : 1;
   const pieces = cells.flatMap((c, k) => (kind === 'text' ? textLines(ink, img.width, c.ink, img.dpi) : [c.ink]).map((r) => ({ cell: k, r })));
   const files = await Promise.all(
     pieces.map(async ({ r }, k) => {
-      const file = path.join(ctx.dir, `p${ctx.page}-${kind}-${k}.pgm`);
+      const file = path.join(ctx.dir, `p${ctx.page}-${kind}${factor}-${k}.pgm`);
       const cut = crop(img, r.x0 - margin, r.y0 - margin, r.x1 + margin, r.y1 + margin, pad);
       await fs.writeFile(file, encodePgm(upscale(cut, factor)));
       return file;
     }),
   );
-  const batches = Math.min(cores(), Math.ceil(pieces.length / 40));
-  const size = Math.ceil(pieces.length / batches);
-  const runs = [];
-  for (let b = 0; b < batches; b++) {
-    const slice = files.slice(b * size, (b + 1) * size);
-    const list = path.join(ctx.dir, `p${ctx.page}-${kind}-${b}.txt`);
-    const read = fs.writeFile(list, slice.join('\n') + '\n').then(() => tesseractWords(list, { ...options, dpi: img.dpi * factor }));
-    runs.push(read.then((words) => ({ first: b * size, words })));
+  const perPiece = await readBatches(files, `p${ctx.page}-${kind}${factor}`, ctx, { ...options, dpi: img.dpi * factor });
+  // In single-line mode tesseract returns nothing for a line of one or two characters
+  // ("息", "维持" wrapped onto a cell's last line); as a single word it reads them.
+  const empty = perPiece.flatMap((words, k) => (words.length === 0 ? [k] : []));
+  if (empty.length > 0 && options.psm === 7) {
+    const again = await readBatches(empty.map((k) => files[k]!), `p${ctx.page}-${kind}${factor}-word`, ctx, { ...options, psm: 8, dpi: img.dpi * factor });
+    empty.forEach((k, i) => (perPiece[k] = again[i]!));
   }
   const perCell: OcrWord[][][] = cells.map(() => []);
-  const perPiece: OcrWord[][] = pieces.map(() => []);
-  for (const { first, words } of await Promise.all(runs)) for (const w of words) perPiece[first + w.image - 1]?.push(w);
   pieces.forEach((p, k) => perCell[p.cell]!.push(perPiece[k]!));
   return perCell.map((lines) => {
     const all = lines.flat();
     return {
-      text: kind === 'digits' ? joinTokens(all.map((w) => w.text)) : joinTokens(lines.map(wordsToText)),
+      text: kind === 'digits' ? joinTokens(all.map((w) => w.text)) : joinTokens(lines.map(wordsToText)).replace(STRAY_END, ''),
       // A number is only as sure as its least sure digit; a label as its average word.
       confidence: kind === 'digits' ? minConf(all) : meanConf(all),
     };
   });
+}
+
+/** Words read from each image, in a few processes of one list file each. */
+async function readBatches(files: string[], name: string, ctx: PageContext, options: Parameters<typeof tesseractWords>[1]): Promise<OcrWord[][]> {
+  const batches = Math.min(cores(), Math.ceil(files.length / 40));
+  const size = Math.ceil(files.length / batches);
+  const runs = [];
+  for (let b = 0; b < batches; b++) {
+    const slice = files.slice(b * size, (b + 1) * size);
+    const list = path.join(ctx.dir, `${name}-${b}.txt`);
+    const read = fs.writeFile(list, slice.join('\n') + '\n').then(() => tesseractWords(list, options));
+    runs.push(read.then((words) => ({ first: b * size, words })));
+  }
+  const out: OcrWord[][] = files.map(() => []);
+  for (const { first, words } of await Promise.all(runs)) for (const w of words) out[first + w.image - 1]?.push(w);
+  return out;
 }
 
 /**
@@ -242,7 +269,18 @@ function textLines(ink: Uint8Array, width: number, r: Rect, dpi: number): Rect[]
     if (last && (b.y1 - b.y0 < minLine || last.y1 - last.y0 < minLine)) last.y1 = b.y1;
     else merged.push({ ...b });
   }
-  return merged.map((b) => ({ x0: r.x0, y0: b.y0, x1: r.x1, y1: b.y1 }));
+  return merged.map((b) => {
+    let x0 = r.x1;
+    let x1 = r.x0;
+    for (let y = b.y0; y < b.y1; y++) {
+      for (let x = r.x0; x < r.x1; x++) {
+        if (ink[y * width + x] !== 1) continue;
+        if (x < x0) x0 = x;
+        if (x >= x1) x1 = x + 1;
+      }
+    }
+    return { x0, y0: b.y0, x1, y1: b.y1 };
+  });
 }
 
 /**

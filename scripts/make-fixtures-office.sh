@@ -3,11 +3,13 @@
 #   seeds (text copied out of Word) → HTML with real tables (scripts/office-fixture-html.mjs)
 #   seeds and shanghai-2019.html → DOCX, DOC (Writer) and XLSX (Calc); two of them → XLS
 #   batch.zip: a GBK-named entry, a nested zip, macOS/dot-file clutter (scripts/office-fixture-zip.py)
+#   encrypted.docx: 000's DOCX with the password 123456 (ECMA-376 agile encryption, as Word does
+#   it), made with the npm package officecrypto-tool installed into a temporary directory: the
+#   soffice 7.4 command line cannot set a password
 # LibreOffice cannot write Kingsoft WPS files (tests read a DOC under a .wps name, which is what
-# WPS Office's own .wps files are inside), nor, from the command line of 7.4, password-protected
-# DOCX (tests build an encrypted OLE container at run time instead). Zip bombs are made by the
-# tests at run time, never committed.
-# Needs: node (and a build in dist/), python3, soffice (Debian libreoffice-writer-nogui,
+# WPS Office's own .wps files are inside). Zip bombs are made by the tests at run time, never
+# committed.
+# Needs: node (and a build in dist/), npm, python3, soffice (Debian libreoffice-writer-nogui,
 # libreoffice-calc-nogui, fonts-noto-cjk).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,4 +40,7 @@ lo --infilter="HTML (StarCalc)" --convert-to 'xls:MS Excel 97' --outdir "$work/c
 rm -f "$work/writer/004_f3aa8371343c721c.doc"
 cp "$work"/writer/*.docx "$work"/writer/*.doc "$work"/calc/*.xlsx "$work"/calc/*.xls "$out/"
 python3 "$repo/scripts/office-fixture-zip.py" "$out"
+npm install --silent --no-save --prefix "$work/crypto" officecrypto-tool@0.0.19 >/dev/null
+NODE_PATH="$work/crypto/node_modules" node "$repo/scripts/office-fixture-encrypt.cjs" \
+  "$out/000_daa3a425bc8b9220.docx" "$out/encrypted.docx" 123456
 ls -l "$out"

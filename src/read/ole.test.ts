@@ -1,9 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { CFB } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../parse.js';
 import { diffReport, hasCorpus, loadExpected } from '../test/corpus.js';
 import { DOCUMENTS, fixture } from './docx-testdata.js';
-import { findSoffice } from './libreoffice.js';
+import { convertWithLibreOffice, findSoffice } from './libreoffice.js';
 import { readDocument } from './read.js';
 
 const hasSoffice = findSoffice() !== null;
@@ -33,6 +35,12 @@ function encryptedDoc(): Uint8Array {
 }
 
 describe('OLE reader: what the container holds', () => {
+  it('refuses a DOCX saved with a password (fixture encrypted.docx) as encrypted, in Chinese', async () => {
+    await expect(readDocument(fixture('encrypted.docx'), '加密年报.docx')).rejects.toMatchObject({
+      code: 'ENCRYPTED',
+      message: 'Word 文件已加密（需要密码），无法读取',
+    });
+  });
   it('refuses a password-protected DOCX (EncryptedPackage) as encrypted, in Chinese', async () => {
     const enc = oleOf({ EncryptionInfo: new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]), EncryptedPackage: new Uint8Array(64).fill(7) });
     await expect(readDocument(enc, '年报.docx')).rejects.toMatchObject({ code: 'ENCRYPTED', message: 'Word 文件已加密（需要密码），无法读取' });
@@ -90,6 +98,13 @@ describe.skipIf(!hasCorpus || !hasSoffice)('DOC and WPS fixtures parse to the ex
     const name = '003_402b3c2303c427b2';
     const report = await parseReport(fixture(`${name}.doc`), { name: '佳东街道2020年报.wps' });
     expect(diffReport(report, loadExpected(name))).toEqual([]);
+  });
+  it('kills a conversion that runs out of time and leaves no files behind', { timeout: 60_000 }, async () => {
+    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`gongkai-lo-${process.pid}-`));
+    const opts = { inputExtension: 'doc', target: 'docx:MS Word 2007 XML', outputExtension: 'docx', timeoutMs: 200 };
+    await expect(convertWithLibreOffice(fixture('000_daa3a425bc8b9220.doc'), opts)).rejects.toMatchObject({ timedOut: true });
+    const after = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`gongkai-lo-${process.pid}-`));
+    expect(after).toEqual(before);
   });
   it('refuses a Word binary LibreOffice cannot open as corrupt', { timeout: 180_000 }, async () => {
     const junk = oleOf({ WordDocument: new Uint8Array(600).fill(0x40) });

@@ -1,7 +1,9 @@
 /**
  * A page's ruling lines (table borders) from its drawing operators: stroked straight segments
  * and thin filled rectangles (Chromium and Word draw borders as hairline fills). Large fills are
- * backgrounds, and curves are never borders, so both are left out.
+ * backgrounds, and curves are never borders, so both are left out. The paths come from our own
+ * content-stream scanner (pdf-content.ts), or from pdfjs's operator list where it cannot read
+ * the file.
  */
 import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjs } from './pdf-load.js';
@@ -28,7 +30,8 @@ const DRAW_CURVE = 2;
 const DRAW_QUAD = 3;
 const DRAW_CLOSE = 4;
 
-export async function pageRulings(page: PDFPageProxy, viewport: PageViewport): Promise<Ruling[]> {
+/** The slow way, for files the content-stream scanner cannot read (encrypted, damaged). */
+export async function operatorListRulings(page: PDFPageProxy, viewport: PageViewport): Promise<Ruling[]> {
   const { OPS } = await pdfjs();
   const strokeOps = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fillOps = new Set([OPS.fill, OPS.eoFill]);
@@ -59,14 +62,16 @@ export async function pageRulings(page: PDFPageProxy, viewport: PageViewport): P
       if (!buf) continue;
       const stroked = strokeOps.has(paint);
       if (!stroked && !fillOps.has(paint)) continue;
-      for (const poly of subpaths(buf)) {
-        const pts = poly.map(([x, y]) => toPage(x, y));
-        if (stroked) strokeSegments(pts, out);
-        else fillLine(pts, out);
-      }
+      for (const poly of subpaths(buf)) pathRulings(poly.map(([x, y]) => toPage(x, y)), stroked, out);
     }
   }
   return out;
+}
+
+/** The ruling lines one painted subpath (in page coordinates) draws, if any. */
+export function pathRulings(pts: [number, number][], stroked: boolean, out: Ruling[]): void {
+  if (stroked) strokeSegments(pts, out);
+  else fillLine(pts, out);
 }
 
 function multiply(m: Matrix, n: Matrix): Matrix {

@@ -13,7 +13,7 @@ import { buildGrids } from './pdf-grid.js';
 import { openPdf } from './pdf-load.js';
 import { layoutPage, type PageLayout, type PageTable } from './pdf-page.js';
 import { paragraphs } from './pdf-paragraphs.js';
-import { pageRulings } from './pdf-rulings.js';
+import { rulingReader, type RulingReader } from './pdf-ruling-source.js';
 import { pageText } from './pdf-text.js';
 import type { Reader } from './read.js';
 
@@ -40,9 +40,10 @@ export const readPdf: Reader = async (bytes, source, limits) => {
   try {
     checkPages(doc, limits);
     const layouts: PageLayout[] = [];
+    const rulings = rulingReader(bytes, doc.numPages);
     let textless = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const layout = await readPage(doc, n);
+      const layout = await readPage(doc, n, rulings);
       if (printable(layout) < MIN_PAGE_CHARS) textless++;
       layouts.push(layout);
     }
@@ -81,10 +82,10 @@ function checkPages(doc: PDFDocumentProxy, limits: Pick<ReadLimits, 'maxPages'>)
   if (doc.numPages === 0) throw new GongkaiError('CORRUPT', 'PDF 文件已损坏：找不到任何页面', 'no pages');
 }
 
-async function readPage(doc: PDFDocumentProxy, n: number): Promise<PageLayout> {
+async function readPage(doc: PDFDocumentProxy, n: number, readRulings: RulingReader): Promise<PageLayout> {
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
-  const [runs, rulings] = await Promise.all([pageText(page, viewport), pageRulings(page, viewport)]);
+  const [runs, rulings] = await Promise.all([pageText(page, viewport), readRulings(page, viewport)]);
   const layout = layoutPage(n, viewport.width, viewport.height, runs, buildGrids(rulings));
   page.cleanup();
   return layout;

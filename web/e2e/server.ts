@@ -20,8 +20,8 @@ export function serverAvailable(repo: string): { ok: true } | { ok: false; reaso
   if (!existsSync(dir) || readdirSync(dir).filter((f) => f.endsWith('.ts')).length === 0) {
     return { ok: false, reason: 'src/server/ 尚未就绪（HTTP API 由另一位工程师编写），待其代码合入后本测试自动运行' };
   }
-  if (!existsSync(path.join(repo, 'src/cli/serve.ts')) && !existsSync(path.join(repo, 'src/server/app.ts'))) {
-    return { ok: false, reason: '找不到 src/cli/serve.ts 或 src/server/app.ts，无法启动服务器' };
+  if (!existsSync(path.join(repo, 'src/server/app.ts'))) {
+    return { ok: false, reason: '找不到 src/server/app.ts（buildServer），无法启动服务器' };
   }
   return { ok: true };
 }
@@ -60,26 +60,23 @@ export async function startServer(opts: { repo: string; dataDir: string; user: {
     agencies[a.name] = created.id;
   }
   await createUser(store, { username: opts.user.username, password: opts.user.password, role: 'admin' });
-  await store.close();
 
+  // Imported by path: the module is someone else's and may not exist when this is type-checked.
+  const { buildServer } = (await import(path.join(opts.repo, 'src/server/app.ts'))) as {
+    buildServer: (o: { store: unknown; webDist: string; loginPerMinute?: number }) => Promise<{ listen(o: { port: number; host: string }): Promise<string>; close(): Promise<void> }>;
+  };
+  const app = await buildServer({ store, webDist: path.join(opts.repo, 'web/dist'), loginPerMinute: 100 });
   const port = await freePort();
-  const close = await listen(opts.repo, sqliteFile, port);
+  await app.listen({ port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/auth/me`);
-  return { url, agencies, close };
-}
-
-/** Start the server the way its authors export it; returns how to stop it. */
-async function listen(repo: string, sqliteFile: string, port: number): Promise<() => Promise<void>> {
-  const staticDir = path.join(repo, 'web/dist');
-  // Imported by path: the module is someone else's and may not exist yet when this is type-checked.
-  const serve = (await import(path.join(repo, 'src/cli/serve.ts'))) as Record<string, unknown>;
-  const run = serve.runServeCommand as (o: Record<string, unknown>) => Promise<unknown>;
-  const started = (await run({ port, host: '127.0.0.1', sqlite: sqliteFile, db: sqliteFile, static: staticDir, webDir: staticDir, quiet: true })) as
-    | { close?: () => Promise<void> }
-    | undefined;
-  return async () => {
-    await started?.close?.();
+  return {
+    url,
+    agencies,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
   };
 }
 

@@ -81,14 +81,15 @@ describe.skipIf(!available.ok)('工作台端到端', () => {
       .toBe(files.length);
     const done = await page.locator('.upload-item.state-done').count();
     expect(done).toBeGreaterThanOrEqual(files.length - 1);
-    // Reports whose agency the server could not settle: pick the first candidate.
-    for (const form of await page.locator('.match-form').all()) {
-      const select = form.locator('select');
-      const value = await select.locator('option').nth(1).getAttribute('value');
-      if (value) {
-        await select.selectOption(value);
-        await form.getByRole('button', { name: '确认' }).click();
-      }
+    // Reports whose agency the server could not settle: confirm its best candidate, where it has one.
+    for (;;) {
+      const form = page.locator('.match-form').filter({ has: page.locator('optgroup[label="可能的机关"]') }).first();
+      if ((await form.count()) === 0) break;
+      const value = await form.locator('optgroup[label="可能的机关"] option').first().getAttribute('value');
+      await form.locator('select').selectOption(value!);
+      const before = await page.locator('.match-form').count();
+      await form.getByRole('button', { name: '确认' }).click();
+      await expect.poll(() => page.locator('.match-form').count()).toBe(before - 1);
     }
     await shot('upload');
     const row = page.locator('.upload-item', { hasText: '002_d37008fbb3c2afee.txt' });
@@ -163,7 +164,8 @@ describe.skipIf(!available.ok)('工作台端到端', () => {
 
   it('汇总：选择地区下全部机关，点击单元格看来源', async () => {
     await page.goto(`${base()}/#/rollup?year=2021`);
-    await page.getByRole('checkbox', { name: /^鹤岗市（市级）/ }).check();
+    await page.locator('.tree').waitFor();
+    await page.getByRole('checkbox', { name: /^鹤岗市\s*（市级）/ }).check();
     await page.getByRole('button', { name: '汇总', exact: true }).click();
     await page.getByRole('heading', { name: /年度 \d+ 个机关汇总/ }).waitFor({ timeout: 30_000 });
     await page.locator('[data-cell="requests|received.new|total"] button').click();

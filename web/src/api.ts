@@ -15,8 +15,11 @@ import type {
   ReportList,
   Rollup,
   Session,
+  TableData,
   UploadResult,
+  Version,
 } from './types.js';
+import type { Finding, Report, ReportTables } from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -53,10 +56,12 @@ async function errorFrom(res: Response): Promise<ApiError> {
   let code = `http_${res.status}`;
   let message = STATUS_MESSAGES[res.status] ?? `请求失败（${res.status}）`;
   try {
-    const body = (await res.json()) as { error?: string; message?: string };
-    if (body.error) code = body.error;
+    // { error: { code, message } } (src/server/http-error.ts), or the flat { error, message }.
+    const body = (await res.json()) as { error?: string | { code?: string; message?: string }; message?: string };
+    const e = typeof body.error === 'object' && body.error !== null ? body.error : { code: body.error, message: body.message };
+    if (e.code) code = e.code;
     // The server's messages are written in Chinese for the user; prefer them.
-    if (body.message) message = body.message;
+    if (e.message) message = e.message;
   } catch {
     // Not JSON (a proxy error page): keep the generic message.
   }
@@ -101,9 +106,15 @@ function query(params: Record<string, string | number | null | undefined>): stri
 // --- auth -------------------------------------------------------------------------------------
 
 export async function login(username: string, password: string): Promise<Session> {
-  const s = await json<Session>('POST', '/api/auth/login', { username, password });
+  const s = normaliseSession(await json<Session>('POST', '/api/auth/login', { username, password }));
   csrfToken = s.csrfToken;
   return s;
+}
+
+/** A reviewer's agency is the region it reviews (src/store/users.ts). */
+function normaliseSession(s: Session): Session {
+  const u = s.user;
+  return { ...s, user: { ...u, regionId: u.regionId ?? (u.role === 'reviewer' ? u.agencyId : null) } };
 }
 
 export async function logout(): Promise<void> {
@@ -117,7 +128,7 @@ export async function logout(): Promise<void> {
 /** The current session, or null when not logged in. */
 export async function me(): Promise<Session | null> {
   try {
-    const s = await json<Session>('GET', '/api/auth/me');
+    const s = normaliseSession(await json<Session>('GET', '/api/auth/me'));
     csrfToken = s.csrfToken;
     return s;
   } catch (e) {
@@ -166,12 +177,65 @@ function normaliseUpload(r: UploadResult): UploadResult {
   return { ...r, agencyMatch: { agencyId: m.agencyId ?? null, candidates } };
 }
 
-export function listReports(params: { region?: Id | null; year?: number | null; status?: string; rule?: string; q?: string; page?: number }): Promise<ReportList> {
-  return json('GET', `/api/reports${query(params as Record<string, string | number | null | undefined>)}`);
+/** The server's report summary (src/store/reports.ts ReportSummary). */
+interface Summary {
+  id: Id;
+  agencyId: Id | null;
+  agencyName: string | null;
+  agency?: string | null;
+  year: number | null;
+  status: string;
+  counts?: { error: number; warning: number; info: number };
+  errorCount?: number;
+  warningCount?: number;
 }
 
-export function getReport(id: Id): Promise<ReportDetail> {
-  return json('GET', `/api/reports/${encodeURIComponent(String(id))}`);
+function fromSummary(s: Summary): ReportList['items'][number] {
+  return {
+    id: s.id,
+    agencyId: s.agencyId,
+    // The registered agency's name when matched, else the name the report prints.
+    agencyName: s.agency ?? s.agencyName,
+    year: s.year,
+    status: s.status,
+    errorCount: s.counts?.error ?? s.errorCount ?? 0,
+    warningCount: s.counts?.warning ?? s.warningCount ?? 0,
+  };
+}
+
+export async function listReports(params: { region?: Id | null; year?: number | null; status?: string; rule?: string; q?: string; page?: number }): Promise<ReportList> {
+  const raw = await json<{ items: Summary[]; total: number }>('GET', `/api/reports${query(params as Record<string, string | number | null | undefined>)}`);
+  return { items: raw.items.map(fromSummary), total: raw.total };
+}
+
+interface RawVersion {
+  id?: Id;
+  version?: number;
+  kind?: string;
+  reason: string | null;
+  createdBy: { id: Id; username: string } | string | Id | null;
+  createdAt: string;
+}
+
+function fromVersion(v: RawVersion): Version {
+  const by = v.createdBy;
+  return {
+    id: v.id ?? v.version ?? v.createdAt,
+    createdAt: v.createdAt,
+    createdBy: by !== null && typeof by === 'object' ? by.username : by,
+    reason: v.reason ?? (v.kind === 'reimport' ? '重新导入原文' : null),
+  };
+}
+
+export async function getReport(id: Id): Promise<ReportDetail> {
+  const raw = await json<{ id: Id; summary?: Summary; report: Report; findings: Finding[]; versions: RawVersion[] } & Partial<Summary>>('GET', `/api/reports/${encodeURIComponent(String(id))}`);
+  const s = fromSummary({ ...(raw as Summary), ...(raw.summary ?? {}) });
+  return { id: raw.id, agencyId: s.agencyId, agencyName: s.agencyName, year: s.year, status: s.status, report: raw.report, findings: raw.findings, versions: raw.versions.map(fromVersion) };
+}
+
+async function getVersions(id: Id): Promise<Version[]> {
+  const raw = await json<{ versions: RawVersion[] }>('GET', `/api/reports/${encodeURIComponent(String(id))}/versions`);
+  return raw.versions.map(fromVersion);
 }
 
 /** The original file, for the source pane. */
@@ -185,13 +249,16 @@ export function pageImageUrl(id: Id, page: number): string {
   return `/api/reports/${encodeURIComponent(String(id))}/pages/${page}.png`;
 }
 
-export function correctReport(id: Id, cells: CorrectionCell[], reason: string): Promise<CorrectionResult> {
-  return json('POST', `/api/reports/${encodeURIComponent(String(id))}/corrections`, { cells, reason });
+/** Save a correction (a new version, re-checked by the server), then the audit trail with it. */
+export async function correctReport(id: Id, cells: CorrectionCell[], reason: string): Promise<CorrectionResult> {
+  const r = await json<{ report: Report; findings: Finding[]; versions?: RawVersion[] }>('POST', `/api/reports/${encodeURIComponent(String(id))}/corrections`, { cells, reason });
+  const versions = r.versions ? r.versions.map(fromVersion) : await getVersions(id);
+  return { report: r.report, findings: r.findings, versions };
 }
 
 /** Confirm which agency an uploaded report belongs to, when the match was unsure. */
 export function assignAgency(id: Id, agencyId: Id): Promise<unknown> {
-  return json('PATCH', `/api/reports/${encodeURIComponent(String(id))}`, { agencyId });
+  return json('POST', `/api/reports/${encodeURIComponent(String(id))}/agency`, { agencyId: Number(agencyId) });
 }
 
 export function findingsDownloadUrl(id: Id, format: 'xlsx' | 'csv'): string {
@@ -204,12 +271,79 @@ export function regionFindingsDownloadUrl(region: Id | null, year: number | null
 
 // --- region views -----------------------------------------------------------------------------
 
-export function getOverview(region: Id | null, year: number | null): Promise<Overview> {
-  return json('GET', `/api/overview${query({ region, year })}`);
+interface RawOverview {
+  agencies: { id: Id; name: string; level: string; status: string; reportId: Id | null; counts?: { error: number; warning: number }; errorCount?: number; warningCount?: number }[];
+  rules?: { rule: string; findings: number; reports: number }[];
+  ruleCounts?: Record<string, number>;
+  missing: { id: Id; name: string }[];
 }
 
-export function rollup(agencyIds: Id[], year: number): Promise<Rollup> {
-  return json('POST', '/api/rollup', { agencyIds, year });
+const OVERVIEW_STATUS: Record<string, Overview['agencies'][number]['status']> = {
+  ok: 'ok', clean: 'ok', error: 'error', errors: 'error', warning: 'warning', warnings: 'warning', missing: 'missing',
+  // Matched by the join on agency, so never really unmatched here; shown as needing attention.
+  unmatched: 'warning',
+};
+
+export async function getOverview(region: Id | null, year: number | null): Promise<Overview> {
+  const raw = await json<RawOverview>('GET', `/api/overview${query({ region, year })}`);
+  const ruleCounts: Record<string, number> = { ...(raw.ruleCounts ?? {}) };
+  // Reports per rule: the overview's filter is by report, so that is the count to show.
+  for (const r of raw.rules ?? []) ruleCounts[r.rule] = (ruleCounts[r.rule] ?? 0) + r.reports;
+  return {
+    agencies: raw.agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      level: a.level,
+      status: OVERVIEW_STATUS[a.status] ?? 'warning',
+      reportId: a.reportId,
+      errorCount: a.counts?.error ?? a.errorCount ?? 0,
+      warningCount: a.counts?.warning ?? a.warningCount ?? 0,
+    })),
+    ruleCounts,
+    missing: raw.missing,
+  };
+}
+
+interface RawRollupCell {
+  value: number | null;
+  missing?: Id[];
+  contributions?: { reportId: Id; value: number | null; agencyName?: string }[];
+}
+
+interface RawRollup {
+  reports?: { id: Id; agency: string }[];
+  missingAgencies?: { id: Id; name: string }[];
+  tables: Record<string, Record<string, Record<string, RawRollupCell | number | null>>>;
+  contributions?: Rollup['contributions'];
+}
+
+/** Sum the chosen agencies' tables. Each cell comes back with the reports it was summed from. */
+export async function rollup(agencyIds: Id[], year: number): Promise<Rollup> {
+  const raw = await json<RawRollup>('POST', '/api/rollup', { agencyIds: agencyIds.map(Number), year });
+  const names = new Map((raw.reports ?? []).map((r) => [String(r.id), r.agency]));
+  const tables = { active: {}, requests: {}, appeals: {} } as ReportTables;
+  const contributions: Rollup['contributions'] = raw.contributions ?? {};
+  for (const [t, rows] of Object.entries(raw.tables)) {
+    const out: TableData = {};
+    for (const [row, cols] of Object.entries(rows)) {
+      out[row] = {};
+      for (const [col, cell] of Object.entries(cols)) {
+        if (cell === null || typeof cell === 'number') {
+          out[row][col] = cell;
+          continue;
+        }
+        out[row][col] = cell.value;
+        const list = [
+          ...(cell.contributions ?? []).map((c) => ({ reportId: c.reportId, agencyName: c.agencyName ?? names.get(String(c.reportId)) ?? `报告 ${c.reportId}`, value: c.value })),
+          // A blank cell leaves the sum incomplete: list those reports too.
+          ...(cell.missing ?? []).map((id) => ({ reportId: id, agencyName: names.get(String(id)) ?? `报告 ${id}`, value: null })),
+        ];
+        ((contributions[t] ??= {})[row] ??= {})[col] = list;
+      }
+    }
+    (tables as unknown as Record<string, TableData>)[t] = out;
+  }
+  return { tables, contributions, reports: (raw.reports ?? []).map((r) => ({ id: r.id, agencyName: r.agency })), missingAgencies: raw.missingAgencies ?? [] };
 }
 
 export async function compare(agency: Id, from: number, to: number): Promise<Comparison> {
@@ -217,28 +351,30 @@ export async function compare(agency: Id, from: number, to: number): Promise<Com
   return normaliseComparison(raw);
 }
 
-/** The compare route's shape was not fixed in the contract: accept a list or a map by year. */
-function normaliseComparison(raw: unknown): Comparison {
-  const r = (raw ?? {}) as Record<string, unknown>;
-  const agency = (r.agency as Comparison['agency']) ?? null;
-  let years: CompareYear[] = [];
-  const src = r.years ?? r.reports;
-  const toYear = (y: Record<string, unknown>, key?: string): CompareYear => {
-    const report = y.report as { tables?: CompareYear['tables']; meta?: { template?: string } } | undefined;
-    return {
-      year: Number(y.year ?? key),
-      reportId: (y.reportId ?? y.id ?? null) as Id | null,
-      template: (y.template ?? report?.meta?.template ?? null) as string | null,
-      tables: (y.tables ?? report?.tables ?? null) as CompareYear['tables'],
-      findings: (y.findings ?? []) as CompareYear['findings'],
-    };
-  };
-  if (Array.isArray(src)) years = src.map((y) => toYear(y as Record<string, unknown>));
-  else if (src && typeof src === 'object') years = Object.entries(src).map(([k, y]) => toYear(y as Record<string, unknown>, k));
+interface RawComparison {
+  agency?: { id: Id; name: string };
+  years?: { year: number; reportId: Id | null; template: string | null }[];
+  cells?: { table: string; row: string; column: string; values: Record<string, number | null> }[];
+  findings?: { year: number; findings: Finding[] }[];
+}
+
+/** Per-year tables rebuilt from the server's cell-by-cell comparison, with each year's years.* findings. */
+function normaliseComparison(input: unknown): Comparison {
+  const raw = input as RawComparison;
+  const years: CompareYear[] = (raw.years ?? []).map((y) => ({ year: y.year, reportId: y.reportId, template: y.template, tables: null, findings: [] }));
+  const byYear = new Map(years.map((y) => [String(y.year), y]));
+  for (const c of raw.cells ?? []) {
+    for (const [year, v] of Object.entries(c.values)) {
+      const y = byYear.get(year);
+      if (!y) continue;
+      y.tables ??= { active: {}, requests: {}, appeals: {} };
+      const t = (y.tables as unknown as Record<string, TableData>)[c.table] ?? ((y.tables as unknown as Record<string, TableData>)[c.table] = {});
+      (t[c.row] ??= {})[c.column] = v;
+    }
+  }
+  for (const f of raw.findings ?? []) byYear.get(String(f.year))?.findings.push(...f.findings);
   years.sort((a, b) => a.year - b.year);
-  const extra = Array.isArray(r.findings) ? (r.findings as CompareYear['findings']) : [];
-  if (extra.length > 0 && years.length > 0) years[years.length - 1]!.findings.push(...extra);
-  return { agency, years };
+  return { agency: raw.agency ?? null, years };
 }
 
 export async function getAgencies(): Promise<AgencyNode[]> {
@@ -248,7 +384,8 @@ export async function getAgencies(): Promise<AgencyNode[]> {
 
 /** Accept a nested tree or a flat list with parent ids; return the tree. */
 function normaliseAgencies(raw: unknown): AgencyNode[] {
-  const list = (Array.isArray(raw) ? raw : ((raw as Record<string, unknown>)?.agencies ?? (raw as Record<string, unknown>)?.tree ?? [])) as Record<string, unknown>[];
+  const r = raw as Record<string, unknown>;
+  const list = (Array.isArray(raw) ? raw : (r?.items ?? r?.agencies ?? r?.tree ?? [])) as Record<string, unknown>[];
   const hasChildren = list.some((a) => Array.isArray(a.children));
   const node = (a: Record<string, unknown>): AgencyNode => ({
     id: a.id as Id,

@@ -113,8 +113,12 @@ export interface Contribution {
 
 export interface Rollup {
   tables: ReportTables;
-  /** table → row → column → the reports that contributed to the sum. */
+  /** table → row → column → the reports that contributed to the sum (null: the report left it blank). */
   contributions: Record<string, Record<string, Record<string, Contribution[]>>>;
+  /** The reports summed. */
+  reports: { id: Id; agencyName: string }[];
+  /** Agencies chosen that have no report for the year: the sum lacks them. */
+  missingAgencies: { id: Id; name: string }[];
 }
 
 export interface CompareYear {

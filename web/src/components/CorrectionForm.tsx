@@ -43,7 +43,7 @@ export function CorrectionForm({ reportId, cell, value, name, onSaved }: { repor
       </label>
       <label>
         更正理由（必填）
-        <textarea name="reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：与原件核对，原件为 1" required />
+        <textarea name="reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：与原件核对，原件为 1" aria-required="true" />
       </label>
       {error && (
         <p className="form-error" role="alert">

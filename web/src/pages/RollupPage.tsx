@@ -89,7 +89,14 @@ export function RollupPage({ params }: { params: URLSearchParams }) {
                   导出 XLSX
                 </button>
               </div>
-              <p className="legend">点击单元格查看由哪些报告汇总而来。</p>
+              <p className="legend">
+                共汇总 {result.data.reports.length} 份报告。点击单元格查看由哪些报告汇总而来。
+              </p>
+              {result.data.missingAgencies.length > 0 && (
+                <p className="filter-note">
+                  以下 {result.data.missingAgencies.length} 个机关本年度没有报告，未计入汇总：{result.data.missingAgencies.map((a) => a.name).join('、')}
+                </p>
+              )}
               <div className="rollup-tables">
                 <div>
                   <ReportTables

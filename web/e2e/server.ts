@@ -23,6 +23,10 @@ export function serverAvailable(repo: string): { ok: true } | { ok: false; reaso
   if (!existsSync(path.join(repo, 'src/server/app.ts'))) {
     return { ok: false, reason: '找不到 src/server/app.ts（buildServer），无法启动服务器' };
   }
+  const browser = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(browser)) {
+    return { ok: false, reason: `找不到 Chromium（${browser}）：请安装 Debian 的 chromium 软件包，或用 CHROMIUM 指定路径` };
+  }
   return { ok: true };
 }
 

@@ -76,7 +76,11 @@ export type CorrectionBody = Static<typeof CorrectionBody>;
 export const OverviewQuery = Type.Object({ region: Type.Optional(Type.Integer({ minimum: 1 })), year: Type.Integer() });
 export type OverviewQuery = Static<typeof OverviewQuery>;
 
-export const RollupBody = Type.Object({ agencyIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 20000 }), year: Type.Integer() });
+export const RollupBody = Type.Object({
+  agencyIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 20000 }),
+  year: Type.Integer(),
+  cell: Type.Optional(Type.Object({ table: Type.String(), row: Type.String(), column: Type.String() }, { description: '同时返回该单元格每份报告的数值（contributions）' })),
+});
 export type RollupBody = Static<typeof RollupBody>;
 
 export const CompareQuery = Type.Object({ agency: Type.Integer({ minimum: 1 }), from: Type.Integer(), to: Type.Integer() });

@@ -31,7 +31,9 @@ export class OoxmlPackage {
     const b = readEntry(this.bytes, e, this.budget);
     if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b);
     if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b);
-    return new TextDecoder('utf-8').decode(b);
+    // Buffer's native decoder is several times faster than TextDecoder on a 200 KB part.
+    const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   /** The target of the package's officeDocument relationship, e.g. "word/document.xml". */

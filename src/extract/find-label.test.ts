@@ -45,3 +45,13 @@ describe('values that wrapped onto the next line', () => {
     expect(report.extraction.ragged).toEqual([]);
   });
 });
+
+describe('a long label with a character or two misread (OCR, typos)', () => {
+  it('is still found, from its first character', () => {
+    expect(find('1.本机关不拿握相关政府信息 0 0', 'result.unavailable.notHeld')).toBe('1.本机关不拿握相关政府信息');
+    expect(find('5.要求行政机关确认或重新出县已获取信患 0', 'result.notProcessed.confirmation')).toBe('5.要求行政机关确认或重新出县已获取信患');
+  });
+  it('but a short label is never matched loosely', () => {
+    expect(find('2.重夏申请 0', 'result.notProcessed.repeated')).toBeNull();
+  });
+});

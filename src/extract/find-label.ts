@@ -50,6 +50,7 @@ export function findLabel(stream: Stream, spec: LabelSpec, opts: FindOptions): L
       if (at < 0 || at + s.length > opts.to) continue;
       if (!best || at < best.at || (at === best.at && s.length > best.s.length)) best = { at, s };
     }
+    if (!best) best = approximate(text, compactSpellings(spec), from, opts.to);
     if (!best) return null;
     const ordStart = spec.ordinal ? ordinalBefore(text, best.at, spec.ordinal.value, spec.ordinal.style, opts.from) : null;
     if (requireOrdinal && ordStart === null) {
@@ -94,6 +95,61 @@ function ordinalBefore(text: string, at: number, value: string, style: 'cn' | 'p
     if (style === 'paren') return null;
   }
   return i;
+}
+
+/**
+ * The earliest place a long label occurs with one or two characters wrong (an OCR misreading,
+ * a typo the variants do not list). Short labels are never matched loosely: too much is near them.
+ */
+function approximate(text: string, spellings: string[], from: number, to: number): { at: number; s: string } | null {
+  let best: { at: number; end: number; d: number; s: string } | null = null;
+  for (const s of spellings) {
+    if (s.length < 6) continue;
+    const k = s.length >= 10 ? 2 : 1;
+    const m = nearest(text, s, from, best ? Math.min(to, best.end) : to, k);
+    if (m && (!best || m.at < best.at || (m.at === best.at && m.d < best.d))) best = { ...m, s };
+  }
+  // the matched stretch stands in for the spelling: report the spelling's length from `at`
+  return best ? { at: best.at, s: text.slice(best.at, best.end) } : null;
+}
+
+/** Sellers' algorithm: first window of `text` within edit distance k of `p`, and its start. */
+function nearest(text: string, p: string, from: number, to: number, k: number): { at: number; end: number; d: number } | null {
+  const m = p.length;
+  let dist = new Int32Array(m + 1);
+  let start = new Int32Array(m + 1);
+  let nextDist = new Int32Array(m + 1);
+  let nextStart = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) dist[i] = i;
+  let found: { at: number; end: number; d: number } | null = null;
+  for (let j = from; j < to; j++) {
+    const c = text[j];
+    nextDist[0] = 0;
+    nextStart[0] = j + 1;
+    for (let i = 1; i <= m; i++) {
+      const sub = dist[i - 1]! + (p[i - 1] === c ? 0 : 1);
+      const del = dist[i]! + 1; // text char skipped
+      const ins = nextDist[i - 1]! + 1; // pattern char missing
+      let d = sub;
+      let st = i - 1 === 0 ? j : start[i - 1]!;
+      if (del < d) {
+        d = del;
+        st = start[i]!;
+      }
+      if (ins < d) {
+        d = ins;
+        st = nextStart[i - 1]!;
+      }
+      nextDist[i] = d;
+      nextStart[i] = st;
+    }
+    [dist, nextDist] = [nextDist, dist];
+    [start, nextStart] = [nextStart, start];
+    const d = dist[m]!;
+    if (d <= k && (!found || d < found.d)) found = { at: start[m]!, end: j + 1, d };
+    else if (found && j + 1 - found.end > k) break; // past the best local match
+  }
+  return found;
 }
 
 const SEPARATORS = new Set([CELL, ROW, BLOCK]);

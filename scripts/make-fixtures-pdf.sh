@@ -45,6 +45,12 @@ lo "$tmp/seed-003.html" "$out/003_402b3c2303c427b2.libreoffice.pdf"
 html "$shared/corpus/docs/shanghai-2019.html" "$tmp/shanghai-2019.html"
 chrome "$tmp/shanghai-2019.html" "$out/shanghai-2019.chromium.pdf" --no-pdf-header-footer
 
+# The same page with no ruling lines at all (as WPS/Word exports often print tables): blank
+# cells, labels wrapped beside their numbers, header words stacked in narrow columns, and 表三
+# running on to the next page with no header repeated.
+html "$shared/corpus/docs/shanghai-2019.html" "$tmp/shanghai-2019-borderless.html" --borderless
+chrome "$tmp/shanghai-2019-borderless.html" "$out/shanghai-2019.borderless.pdf" --no-pdf-header-footer
+
 # A crawler's text dump printed as it is: no tables, digit runs wrapped at line ends.
 html "$shared/corpus/docs/pingtan-2021.txt" "$tmp/pingtan-2021.html"
 chrome "$tmp/pingtan-2021.html" "$out/pingtan-2021.chromium.pdf" --no-pdf-header-footer

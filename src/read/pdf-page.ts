@@ -6,9 +6,13 @@ import type { TableCell } from './document.js';
 import type { Grid } from './pdf-grid.js';
 import { groupLines, wrapJoiner, type Line } from './pdf-lines.js';
 import { splitRunAt, type TextRun } from './pdf-text.js';
+import { unruledTables, type Span } from './pdf-unruled.js';
 
 export interface PageTable {
-  grid: Grid;
+  /** The ruled grid; null for a table rebuilt from text positions alone. */
+  grid: Grid | null;
+  /** Value columns of an unruled table. */
+  columns?: Span[];
   rows: TableCell[][];
   bbox: [number, number, number, number];
 }
@@ -60,7 +64,11 @@ export function layoutPage(page: number, width: number, height: number, runs: Te
     const rows = [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, cells]) => cells);
     return { grid, rows, bbox: box(grid.xs[0]!, grid.ys[0]!, grid.xs[grid.xs.length - 1]!, grid.ys[grid.ys.length - 1]!) };
   });
-  return { page, width, height, tables, lines: groupLines(outside) };
+  // Text outside every ruled grid may still be a table, one printed without lines.
+  const unruled = unruledTables(page, height, outside);
+  for (const t of unruled.tables) tables.push({ grid: null, rows: t.rows, bbox: t.bbox, columns: t.columns });
+  tables.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  return { page, width, height, tables, lines: groupLines(unruled.rest) };
 }
 
 /** A cell's lines in reading order; a number wrapped onto the next line stays one number. */

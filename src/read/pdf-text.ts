@@ -24,7 +24,8 @@ interface PdfTextItem {
 }
 
 export async function pageText(page: PDFPageProxy, viewport: PageViewport): Promise<TextRun[]> {
-  const content = await page.getTextContent();
+  // We apply NFKC ourselves (below), which covers pdfjs's own normalisation.
+  const content = await page.getTextContent({ disableNormalization: true });
   const runs: TextRun[] = [];
   for (const raw of content.items) {
     if (!('str' in raw)) continue;

@@ -15,6 +15,7 @@ import { layoutPage, type PageLayout, type PageTable } from './pdf-page.js';
 import { paragraphs } from './pdf-paragraphs.js';
 import { rulingReader, type RulingReader } from './pdf-ruling-source.js';
 import { pageText } from './pdf-text.js';
+import { alignRows } from './pdf-unruled.js';
 import type { Reader } from './read.js';
 
 /** Reads a PDF that has no text layer (OCR). Registered by the OCR module. */
@@ -122,7 +123,15 @@ function assemble(layouts: PageLayout[]): Block[] {
       const continues = k === 0 && item.table && lastTable && blocks[blocks.length - 1] === lastTable.block && sameColumns(lastTable.table, item.table);
       if (item.table && continues && lastTable) {
         // The table goes on from the previous page: one table, as the author made it.
-        lastTable.block.rows.push(...(item.block as TableBlock).rows);
+        const rows = (item.block as TableBlock).rows;
+        const from = item.table.columns;
+        const to = lastTable.table.columns;
+        lastTable.block.rows.push(...(from && to ? alignRows(rows, from, to) : rows));
+        // the first part's columns stay the reference: they came with the header
+        if (to) {
+          lastTable.table = { ...item.table, columns: to };
+          return;
+        }
         lastTable.table = item.table;
         return;
       }
@@ -144,6 +153,7 @@ function tableBlock(page: number, t: PageTable): TableBlock {
 }
 
 function sameColumns(a: PageTable, b: PageTable): boolean {
+  if (!a.grid || !b.grid) return sameValueColumns(a, b);
   const xa = a.grid.xs;
   const xb = b.grid.xs;
   if (Math.abs(xa[0]! - xb[0]!) > 3 || Math.abs(xa[xa.length - 1]! - xb[xb.length - 1]!) > 3) return false;
@@ -151,6 +161,16 @@ function sameColumns(a: PageTable, b: PageTable): boolean {
   // interior lines both share.
   const shared = xb.filter((x) => xa.some((y) => Math.abs(x - y) <= 3)).length;
   return shared >= Math.min(xa.length, xb.length) - 1;
+}
+
+/**
+ * Unruled tables: each value column of the part with fewer stands over exactly one of the
+ * other's (a part may lack columns that are blank on its page).
+ */
+function sameValueColumns(a: PageTable, b: PageTable): boolean {
+  if (!a.columns || !b.columns) return false;
+  const [few, many] = a.columns.length <= b.columns.length ? [a.columns, b.columns] : [b.columns, a.columns];
+  return few.length >= 2 && few.every((x) => many.filter((y) => x.x0 < y.x1 && y.x0 < x.x1).length === 1);
 }
 
 /** The PDF's own title, when it names the report (producers often leave a file name there). */

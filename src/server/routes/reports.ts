@@ -33,6 +33,10 @@ import { sendSource } from '../source.js';
 const ACCEPTED = new Set(['text', 'html', 'pdf', 'docx', 'xlsx', 'ole', 'png', 'jpeg', 'tiff', 'zip']);
 
 export function reportRoutes(app: FastifyInstance, store: Store): void {
+  // A region as a sub-select: both engines then walk the path index and look reports up by
+  // (agency, year), instead of testing every report of the year against the path.
+  const agenciesUnder = (prefix: string) => store.db.selectFrom('agencies').select('agencies.id').where('agencies.path', 'like', `${prefix}%`);
+
   app.post<{ Querystring: UploadQuery }>(
     '/api/reports',
     {
@@ -85,14 +89,14 @@ export function reportRoutes(app: FastifyInstance, store: Store): void {
       let query = summaryQuery(store);
       // Scope first: a reviewer's region, an editor's agency; unmatched reports only to their uploader.
       if (scope.kind === 'region') {
-        query = query.where((eb) => eb.or([eb('agencies.path', 'like', `${scope.path}%`), eb.and([eb('reports.agency_id', 'is', null), eb('reports.uploaded_by', '=', scope.userId)])]));
+        query = query.where((eb) => eb.or([eb('reports.agency_id', 'in', agenciesUnder(scope.path)), eb.and([eb('reports.agency_id', 'is', null), eb('reports.uploaded_by', '=', scope.userId)])]));
       } else if (scope.kind === 'agency') {
         query = query.where((eb) => eb.or([eb('reports.agency_id', '=', scope.agencyId), eb.and([eb('reports.agency_id', 'is', null), eb('reports.uploaded_by', '=', scope.userId)])]));
       }
       if (region != null) {
         const r = await getAgency(store, region);
         if (!r || !seesAgency(scope, r)) throw new GongkaiError('NOT_FOUND', `机关 ${region} 不存在或不在您的权限范围内`);
-        query = query.where('agencies.path', 'like', `${r.path}%`);
+        query = query.where('reports.agency_id', 'in', agenciesUnder(r.path));
       }
       if (agency != null) query = query.where('reports.agency_id', '=', agency);
       if (year != null) query = query.where('reports.year', '=', year);

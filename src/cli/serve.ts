@@ -1,5 +1,6 @@
 /** `gongkai serve [--port 8080] [--host 127.0.0.1]`: the HTTP API and the web UI. */
 import { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
 import { buildServer } from '../server/app.js';
 import { openStore } from '../store/db.js';
 import { countUsers } from '../store/users.js';
@@ -10,7 +11,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     .option('--port <port>', '端口', '8080')
     .option('--host <host>', '监听地址（默认仅本机；对外服务请放在 HTTPS 反向代理之后）', '127.0.0.1')
     .option('--db <url>', 'PostgreSQL 连接串（默认 $DATABASE_URL；未设置则使用 ./data/gongkai.sqlite）')
-    .option('--web <dir>', '网页界面目录', 'web/dist')
+    .option('--web <dir>', '网页界面目录（默认为本软件包自带的 web/dist）', fileURLToPath(new URL('../../web/dist', import.meta.url)))
     .option('--trust-proxy', '信任反向代理的 X-Forwarded-* 头（HTTPS 判断、客户端地址）')
     .option('--log', '输出请求日志')
     .exitOverride();

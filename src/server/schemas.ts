@@ -123,4 +123,4 @@ export type UserCreate = Static<typeof UserCreate>;
 
 export const ReportDocument = open('report/v1 文档（见 schema/report-v1.schema.json）');
 export const FindingBody = open('校验问题：rule, severity, message, cells[], loc?, data?');
-export const AgencyMatchBody = open('机关匹配：method (exact|alias|uploader|confirmed|none), agencyId, name, candidates[{agencyId,name,score}]');
+export const AgencyMatchBody = open('机关匹配：method (exact|alias|uploader|confirmed|created|none), agencyId, name, candidates[{agencyId,name,score}]');

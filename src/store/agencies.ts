@@ -22,8 +22,11 @@ export interface AgencyCandidate {
 }
 
 export interface AgencyMatch {
-  /** exact: the name; alias: a recorded alias; uploader: an editor's own agency; confirmed: a person chose it; none: pending. */
-  method: 'exact' | 'alias' | 'uploader' | 'confirmed' | 'none';
+  /**
+   * exact: the name; alias: a recorded alias; uploader: an editor's own agency; confirmed: a person
+   * chose it; created: a name like no other, registered on import; none: pending confirmation.
+   */
+  method: 'exact' | 'alias' | 'uploader' | 'confirmed' | 'created' | 'none';
   agencyId: number | null;
   /** The name as printed in the report. */
   name: string | null;
@@ -143,4 +146,13 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
   }
   for (const n of b.values()) total += n;
   return total === 0 ? 0 : (2 * inter) / total;
+}
+
+/** The level a name suggests, for agencies registered on import (a person can move them later). */
+export function levelFromName(name: string): AgencyLevel {
+  if (/(街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$/.test(name)) return 'township';
+  if (/省(人民政府)?(办公厅)?$/.test(name)) return 'province';
+  if (/(区|县|旗)(人民政府)?$/.test(name)) return 'county';
+  if (/(市|州|盟)(人民政府)?$/.test(name)) return 'city';
+  return 'department';
 }

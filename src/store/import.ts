@@ -11,7 +11,7 @@ import type { CheckConfig } from '../check/config.js';
 import { GongkaiError, isGongkaiError } from '../errors.js';
 import type { Finding, Report } from '../model/report.js';
 import { parseReport } from '../parse.js';
-import { matchAgency, type AgencyMatch } from './agencies.js';
+import { createAgency, levelFromName, matchAgency, type AgencyMatch } from './agencies.js';
 import type { Store } from './db.js';
 import { getFindings, reportForFile, reportOf, saveImport } from './reports.js';
 
@@ -87,8 +87,15 @@ export async function importOne(store: Store, entry: ImportEntry, options: Impor
   if (existing !== undefined) return { name: entry.name, status: 'duplicate', reportId: existing };
 
   const report = await parseReport(entry.bytes, { name: entry.name });
-  const match: AgencyMatch =
+  let match: AgencyMatch =
     options.agencyId != null ? { method: 'uploader', agencyId: options.agencyId, name: report.meta.agency, candidates: [] } : await matchAgency(store, report.meta.agency, options.within);
+  // A name like none on file is a new agency, registered so that a first import with no set-up
+  // still fills the overview; only near-misses wait for a person. Region-scoped importers cannot
+  // add agencies outside their region, so theirs wait too.
+  if (match.method === 'none' && match.name && match.candidates.length === 0 && !options.within) {
+    const created = await createAgency(store, { name: match.name, level: levelFromName(match.name) }).catch(() => null);
+    if (created) match = { method: 'created', agencyId: created.id, name: match.name, candidates: [] };
+  }
   const previous = match.agencyId != null && report.meta.year != null ? await reportOf(store, match.agencyId, report.meta.year - 1) : undefined;
   const findings = checkReport(report, { ...(options.config ? { config: options.config } : {}), ...(previous ? { previous: previous.report } : {}) });
   const saved = await saveImport(store, {

@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractReport } from '../extract/extract.js';
@@ -49,7 +50,8 @@ export async function run(): Promise<void> {
   }
 
   const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-  console.log(`pdf: ${files.length} 个 PDF（${pages} 页）× ${ROUNDS} 轮`);
+  // Shared machines: the figures mean little without the load they were taken under.
+  console.log(`pdf: ${files.length} 个 PDF（${pages} 页）× ${ROUNDS} 轮（系统负载 ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}）`);
   console.log(`  gongkai 读取+抽取: ${(reports / ours).toFixed(1)} 份/秒, ${((pages * ROUNDS) / ours).toFixed(0)} 页/秒, 峰值 RSS ${mb(peak)} MB`);
   if (baseline === null) {
     console.log('  pdftotext -layout: 未安装 poppler-utils，无对照');

@@ -19,7 +19,7 @@ import type {
   UploadResult,
   Version,
 } from './types.js';
-import type { Finding, Report, ReportTables } from './types.js';
+import type { CellRef, Finding, Report, ReportTables } from './types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -344,6 +344,27 @@ export async function rollup(agencyIds: Id[], year: number): Promise<Rollup> {
     (tables as unknown as Record<string, TableData>)[t] = out;
   }
   return { tables, contributions, reports: (raw.reports ?? []).map((r) => ({ id: r.id, agencyName: r.agency })), missingAgencies: raw.missingAgencies ?? [] };
+}
+
+/**
+ * The reports behind one summed cell: the server sends per-report values only for the cell asked
+ * about, since all of them for every cell would be megabytes.
+ */
+export async function rollupCell(agencyIds: Id[], year: number, cell: CellRef): Promise<{ reportId: Id; agencyName: string; value: number | null }[]> {
+  const raw = await json<RawRollup & { contributions?: { reportId: Id; agency: string; value: number | null }[] }>('POST', '/api/rollup', {
+    agencyIds: agencyIds.map(Number),
+    year,
+    cell,
+  });
+  const list = (raw.contributions ?? []).map((c) => ({ reportId: c.reportId, agencyName: c.agency, value: c.value }));
+  const names = new Map((raw.reports ?? []).map((r) => [String(r.id), r.agency]));
+  const summed = raw.tables[cell.table]?.[cell.row]?.[cell.column];
+  const listed = new Set(list.map((c) => String(c.reportId)));
+  // A report that left the cell blank did not add to the sum: list it too, so the gap shows.
+  if (summed && typeof summed === 'object') {
+    for (const id of summed.missing ?? []) if (!listed.has(String(id))) list.push({ reportId: id, agencyName: names.get(String(id)) ?? `报告 ${id}`, value: null });
+  }
+  return list;
 }
 
 export async function compare(agency: Id, from: number, to: number): Promise<Comparison> {

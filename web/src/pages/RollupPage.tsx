@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { getAgencies, rollup } from '../api.js';
+import { useEffect, useState } from 'react';
+import { getAgencies, rollup, rollupCell } from '../api.js';
 import { AgencyTreePicker } from '../components/AgencyTreePicker.js';
 import { EmptyState, ErrorMessage, Loading } from '../components/Feedback.js';
 import { yearOptions } from '../components/RegionYearPicker.js';
@@ -41,7 +41,24 @@ export function RollupPage({ params }: { params: URLSearchParams }) {
 
   const tpl = templateForYearOrLatest(result?.year ?? year);
   const names = agencies.data ? flatten(agencies.data).filter((a) => selected.has(String(a.id))).map((a) => a.name) : [];
-  const contributions = cell && result ? (result.data.contributions[cell.table]?.[cell.row]?.[cell.column] ?? []) : [];
+  const [fetched, setFetched] = useState<{ key: string; list: { reportId: string | number; agencyName: string; value: number | null }[] }>();
+  const chosenIds = [...selected].map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const cellId = cell ? cellKey(cell) : '';
+  useEffect(() => {
+    if (!cell || !result) return;
+    let live = true;
+    rollupCell(chosenIds, result.year, cell).then(
+      (list) => live && setFetched({ key: cellId, list }),
+      () => live && setFetched({ key: cellId, list: [] }),
+    );
+    return () => {
+      live = false;
+    };
+    // chosenIds follows `selected`, which only changes with a new roll-up (which clears `cell`)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cellId, result]);
+  const known = cell && result ? (result.data.contributions[cell.table]?.[cell.row]?.[cell.column] ?? []) : [];
+  const contributions = fetched && fetched.key === cellId && fetched.list.length > 0 ? fetched.list : known;
   const title = `${result?.year ?? year}年度 ${names.length} 个机关汇总`;
 
   return (

@@ -9,7 +9,7 @@ const row = (key: string) => rows.find((r) => r.key === key)!;
 const stream = (text: string) => buildStream(readText(text, { name: 't', format: 'text', bytes: 0, sha256: '' }));
 const find = (text: string, key: string) => {
   const s = stream(text);
-  const m = findLabel(s, row(key), { from: 0, to: s.compact.length });
+  const m = findLabel(s, row(key), { from: 0, to: s.compact.length, fuzzy: true });
   return m ? s.text.slice(m.start, m.end) : null;
 };
 
@@ -53,5 +53,17 @@ describe('a long label with a character or two misread (OCR, typos)', () => {
   });
   it('but a short label is never matched loosely', () => {
     expect(find('2.重夏申请 0', 'result.notProcessed.repeated')).toBeNull();
+  });
+});
+
+describe('a misread label inside a whole report', () => {
+  it('is found in the gap its neighbours leave, and its values read', async () => {
+    const fs = await import('node:fs');
+    const { parseReport } = await import('../parse.js');
+    const { examplesDir } = await import('../test/fixtures.js');
+    const text = fs.readFileSync(`${examplesDir}/明川区发展和改革局-2022.txt`, 'utf8').replace('本机关不掌握相关政府信息', '本机关不拿握相关政府信患');
+    const report = await parseReport(text, { name: 'misread.txt' });
+    expect(report.tables.requests['result.unavailable.notHeld']).toMatchObject({ natural: 2, commercial: 1, total: 3 });
+    expect(report.extraction.missingRows).toEqual([]);
   });
 });

@@ -36,6 +36,8 @@ export interface FindOptions {
   to: number;
   /** Only accept the label when its ordinal is printed before it. */
   requireOrdinal?: boolean;
+  /** Also accept a long label with a character or two wrong (default false: it costs time). */
+  fuzzy?: boolean;
 }
 
 /** First occurrence of the label in [from, to), or null. */
@@ -50,7 +52,7 @@ export function findLabel(stream: Stream, spec: LabelSpec, opts: FindOptions): L
       if (at < 0 || at + s.length > opts.to) continue;
       if (!best || at < best.at || (at === best.at && s.length > best.s.length)) best = { at, s };
     }
-    if (!best) best = approximate(text, compactSpellings(spec), from, opts.to);
+    if (!best && opts.fuzzy) best = approximate(text, compactSpellings(spec), from, opts.to);
     if (!best) return null;
     const ordStart = spec.ordinal ? ordinalBefore(text, best.at, spec.ordinal.value, spec.ordinal.style, opts.from) : null;
     if (requireOrdinal && ordStart === null) {

@@ -43,15 +43,7 @@ export function emptyNotes(): ExtractionNotes {
 /** 表二 and 表三: rows with labels. */
 export function extractLabelledTable(stream: Stream, template: Template, table: 'active' | 'requests', region: Region): TableResult {
   const spec = template.tables[table];
-  const matches: { row: RowSpec; m: LabelMatch }[] = [];
-  let cursor = region.from;
-  for (const row of spec.rows) {
-    const m = findLabel(stream, row, { from: cursor, to: region.to });
-    if (m) {
-      matches.push({ row, m });
-      cursor = m.cEnd;
-    }
-  }
+  const matches = matchRows(stream, spec.rows, region);
   const regionEnd = stream.compactToText[region.to] ?? stream.text.length;
   // Subtotal rows some reports add to （三）…（六）: read like rows, kept apart from the layout's.
   const all = table === 'requests' ? withSubtotals(stream, spec, matches) : matches;
@@ -316,4 +308,25 @@ function withSubtotals(stream: Stream, spec: TableSpec, matches: { row: RowSpec;
     }
   }
   return [...matches, ...extra].sort((a, b) => a.m.start - b.m.start);
+}
+
+/**
+ * Each row's label, in order: exact spellings first; then, only in the gap a missing row leaves
+ * between its neighbours, spellings with a character or two misread.
+ */
+function matchRows(stream: Stream, rows: readonly RowSpec[], region: Region): { row: RowSpec; m: LabelMatch }[] {
+  const found: (LabelMatch | null)[] = [];
+  let cursor = region.from;
+  for (const row of rows) {
+    const m = findLabel(stream, row, { from: cursor, to: region.to });
+    found.push(m);
+    if (m) cursor = m.cEnd;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    if (found[i]) continue;
+    const prev = found.slice(0, i).reverse().find((m) => m !== null);
+    const next = found.slice(i + 1).find((m) => m !== null);
+    found[i] = findLabel(stream, rows[i]!, { from: prev ? prev.cEnd : region.from, to: next ? next.cStart : region.to, fuzzy: true });
+  }
+  return rows.flatMap((row, i) => (found[i] ? [{ row, m: found[i]! }] : []));
 }

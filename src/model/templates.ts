@@ -199,7 +199,7 @@ const REQUEST_ROWS_HEAD: RowSpec[] = [
 ];
 
 const REQUEST_ROWS_TAIL: RowSpec[] = [
-  { key: 'result.total', label: '总计', ordinal: paren('七'), group: 'result' },
+  { key: 'result.total', label: '总计', variants: ['合计'], ordinal: paren('七'), group: 'result' },
   { key: 'carriedForward', label: '结转下年度继续办理', variants: ['结转下年度'], ordinal: cn('四') },
 ];
 

@@ -3,7 +3,7 @@
  * from the report (and, for `years.*`, last year's report) to problems found.
  */
 import type { CellRef, Report, Severity, SourceLocation } from '../model/report.js';
-import { TEMPLATES, type Template } from '../model/templates.js';
+import { columnsOf, TABLE_IDS, TEMPLATES, type ColumnSpec, type RowSpec, type TableId, type Template } from '../model/templates.js';
 
 export interface RuleContext {
   report: Report;
@@ -42,4 +42,17 @@ export function value(report: Report, c: CellRef): number | null | undefined {
 export function fmt(v: number | null | undefined): string {
   if (v === null || v === undefined) return '空';
   return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(6)));
+}
+
+/** Every row of the layout the report has, with its columns, table by table. */
+export function* layoutRows(report: Report, tables: readonly TableId[] = TABLE_IDS): Generator<{ table: TableId; row: RowSpec; columns: readonly ColumnSpec[]; data: Record<string, number | null> }> {
+  for (const table of tables) {
+    const t = templateOf(report, table);
+    if (!t) continue;
+    const spec = t.tables[table];
+    for (const row of spec.rows) {
+      const data = report.tables[table][row.key];
+      if (data) yield { table, row, columns: columnsOf(spec, row), data };
+    }
+  }
 }

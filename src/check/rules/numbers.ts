@@ -1,8 +1,7 @@
 /** Is every cell a number of the right kind, present, in the right unit? */
 import type { CellRef } from '../../model/report.js';
 import { cellName, columnList, rowName, TABLE_SHORT } from '../../model/names.js';
-import { columnsOf, TABLE_IDS } from '../../model/templates.js';
-import { fmt, templateOf, type Problem, type Rule } from '../rule.js';
+import { fmt, layoutRows, type Problem, type Rule } from '../rule.js';
 
 /** Largest plausible 行政事业性收费 in 万元 (100 亿元): above it the unit was probably 元. */
 const MAX_FEES_WAN = 1_000_000;
@@ -16,24 +15,17 @@ export const format: Rule = {
     for (const n of report.extraction.nonNumeric) {
       out.push({ message: `${cellName(n.cell)}填写的是“${n.raw}”，不是数字`, cells: [n.cell], loc: n.loc, data: { raw: n.raw } });
     }
-    for (const table of TABLE_IDS) {
-      const t = templateOf(report, table);
-      if (!t) continue;
-      const spec = t.tables[table];
-      for (const row of spec.rows) {
-        const data = report.tables[table][row.key];
-        if (!data) continue;
-        for (const col of columnsOf(spec, row)) {
-          const v = data[col.key];
-          if (v === null || v === undefined) continue;
-          const cell: CellRef = { table, row: row.key, column: col.key };
-          if (col.kind === 'count' && (!Number.isInteger(v) || v < 0)) {
-            out.push({ message: `${cellName(cell)}为 ${fmt(v)}：件数应为非负整数`, cells: [cell] });
-          } else if (col.kind === 'signed' && !Number.isInteger(v)) {
-            out.push({ message: `${cellName(cell)}为 ${fmt(v)}：增减数应为整数`, cells: [cell] });
-          } else if (col.kind === 'amount' && v < 0) {
-            out.push({ message: `${cellName(cell)}为 ${fmt(v)}：金额不应为负数`, cells: [cell] });
-          }
+    for (const { table, row, columns, data } of layoutRows(report)) {
+      for (const col of columns) {
+        const v = data[col.key];
+        if (v === null || v === undefined) continue;
+        const cell: CellRef = { table, row: row.key, column: col.key };
+        if (col.kind === 'count' && (!Number.isInteger(v) || v < 0)) {
+          out.push({ message: `${cellName(cell)}为 ${fmt(v)}：件数应为非负整数`, cells: [cell] });
+        } else if (col.kind === 'signed' && !Number.isInteger(v)) {
+          out.push({ message: `${cellName(cell)}为 ${fmt(v)}：增减数应为整数`, cells: [cell] });
+        } else if (col.kind === 'amount' && v < 0) {
+          out.push({ message: `${cellName(cell)}为 ${fmt(v)}：金额不应为负数`, cells: [cell] });
         }
       }
     }
@@ -48,20 +40,13 @@ export const blank: Rule = {
   check: ({ report }) => {
     const out: Problem[] = [];
     const nonNumeric = new Set(report.extraction.nonNumeric.map((n) => `${n.cell.table}|${n.cell.row}|${n.cell.column}`));
-    for (const table of TABLE_IDS) {
-      const t = templateOf(report, table);
-      if (!t) continue;
-      const spec = t.tables[table];
-      for (const row of spec.rows) {
-        const data = report.tables[table][row.key];
-        if (!data) continue;
-        const cells = columnsOf(spec, row)
-          .filter((c) => data[c.key] === null && !nonNumeric.has(`${table}|${row.key}|${c.key}`))
-          .map((c): CellRef => ({ table, row: row.key, column: c.key }));
-        if (cells.length === 0) continue;
-        const where = table === 'appeals' ? `${TABLE_SHORT[table]}「${rowName(table, row.key)}」` : `${TABLE_SHORT[table]}「${rowName(table, row.key)}」行`;
-        out.push({ message: `${where}有 ${cells.length} 个单元格为空：${columnList(cells)}`, cells });
-      }
+    for (const { table, row, columns, data } of layoutRows(report)) {
+      const cells = columns
+        .filter((c) => data[c.key] === null && !nonNumeric.has(`${table}|${row.key}|${c.key}`))
+        .map((c): CellRef => ({ table, row: row.key, column: c.key }));
+      if (cells.length === 0) continue;
+      const where = table === 'appeals' ? `${TABLE_SHORT[table]}「${rowName(table, row.key)}」` : `${TABLE_SHORT[table]}「${rowName(table, row.key)}」行`;
+      out.push({ message: `${where}有 ${cells.length} 个单元格为空：${columnList(cells)}`, cells });
     }
     return out;
   },
@@ -73,10 +58,8 @@ export const unit: Rule = {
   description: '表二收费金额以万元为单位：写成“元”或数额大得不像万元的，予以提示',
   check: ({ report }) => {
     const out: Problem[] = [];
-    const t = templateOf(report, 'active');
-    if (!t) return out;
-    for (const row of t.tables.active.rows) {
-      for (const col of columnsOf(t.tables.active, row)) {
+    for (const { row, columns } of layoutRows(report, ['active'])) {
+      for (const col of columns) {
         if (col.kind !== 'amount') continue;
         const cell: CellRef = { table: 'active', row: row.key, column: col.key };
         const src = report.provenance.active[row.key]?.[col.key];

@@ -6,38 +6,37 @@
 import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { contentRulings } from './pdf-content.js';
 import { PdfFile, type PdfPage } from './pdf-file.js';
-import { PdfSyntaxError } from './pdf-objects.js';
 import { operatorListRulings, type Ruling } from './pdf-rulings.js';
+import { isDeclined } from './pdf-text-source.js';
 
 export type RulingReader = (page: PDFPageProxy, viewport: PageViewport) => Promise<Ruling[]>;
 
-export function rulingReader(bytes: Uint8Array, numPages: number): RulingReader {
-  let file: PdfFile | null = null;
-  let pages: PdfPage[] = [];
+/** Our own reading of the file, or null when its structure is one to leave to pdfjs. */
+export function scanFile(bytes: Uint8Array, numPages: number): { file: PdfFile; pages: PdfPage[] } | null {
   try {
-    file = new PdfFile(bytes);
-    pages = file.pages();
+    const file = new PdfFile(bytes);
+    const pages = file.pages();
+    // A page count that disagrees with pdfjs means we read the page tree differently: trust pdfjs.
+    return pages.length === numPages ? { file, pages } : null;
   } catch (e) {
-    if (!(e instanceof PdfSyntaxError) && !(e instanceof RangeError) && !isZlibError(e)) throw e;
-    file = null;
+    if (!isDeclined(e)) throw e;
+    return null;
   }
-  // A page count that disagrees with pdfjs means we read the page tree differently: trust pdfjs.
-  if (!file || pages.length !== numPages) return operatorListRulings;
-  const scanned = file;
+}
+
+export function rulingReader(scanned: { file: PdfFile; pages: PdfPage[] } | null): RulingReader {
+  if (!scanned) return operatorListRulings;
+  const { file, pages } = scanned;
   return async (page, viewport) => {
     const p = pages[page.pageNumber - 1]!;
     try {
-      return contentRulings(scanned, p.contents, p.resources, (x, y) => {
+      return contentRulings(file, p.contents, p.resources, (x, y) => {
         const q = viewport.convertToViewportPoint(x, y);
         return [q[0]!, q[1]!];
       });
     } catch (e) {
-      if (!(e instanceof PdfSyntaxError) && !(e instanceof RangeError) && !isZlibError(e)) throw e;
+      if (!isDeclined(e)) throw e;
       return operatorListRulings(page, viewport);
     }
   };
-}
-
-function isZlibError(e: unknown): boolean {
-  return typeof (e as { code?: unknown } | null)?.code === 'string' && String((e as { code: string }).code).startsWith('Z_');
 }

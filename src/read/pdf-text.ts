@@ -16,7 +16,7 @@ export interface TextRun {
   size: number;
 }
 
-interface PdfTextItem {
+export interface PdfTextItem {
   str: string;
   transform: number[];
   width: number;
@@ -26,10 +26,16 @@ interface PdfTextItem {
 export async function pageText(page: PDFPageProxy, viewport: PageViewport): Promise<TextRun[]> {
   // We apply NFKC ourselves (below), which covers pdfjs's own normalisation.
   const content = await page.getTextContent({ disableNormalization: true });
+  return itemRuns(
+    content.items.filter((raw): raw is PdfTextItem & typeof raw => 'str' in raw),
+    viewport,
+  );
+}
+
+/** Text items (pdfjs's, or ours built the same way) → runs in page coordinates. */
+export function itemRuns(items: PdfTextItem[], viewport: PageViewport): TextRun[] {
   const runs: TextRun[] = [];
-  for (const raw of content.items) {
-    if (!('str' in raw)) continue;
-    const item = raw as PdfTextItem;
+  for (const item of items) {
     const text = item.str.normalize('NFKC');
     if (text.trim() === '') continue;
     const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform;

@@ -13,8 +13,8 @@ import { buildGrids } from './pdf-grid.js';
 import { openPdf } from './pdf-load.js';
 import { layoutPage, type PageLayout, type PageTable } from './pdf-page.js';
 import { paragraphs } from './pdf-paragraphs.js';
-import { rulingReader, type RulingReader } from './pdf-ruling-source.js';
-import { pageText } from './pdf-text.js';
+import { rulingReader, scanFile, type RulingReader } from './pdf-ruling-source.js';
+import { textReader, type TextReader } from './pdf-text-source.js';
 import { alignRows } from './pdf-unruled.js';
 import type { Reader } from './read.js';
 
@@ -41,10 +41,13 @@ export const readPdf: Reader = async (bytes, source, limits) => {
   try {
     checkPages(doc, limits);
     const layouts: PageLayout[] = [];
-    const rulings = rulingReader(bytes, doc.numPages);
+    // One reading of the file's objects serves both the ruling lines and the text.
+    const scanned = scanFile(bytes, doc.numPages);
+    const rulings = rulingReader(scanned);
+    const text = textReader(scanned);
     let textless = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const layout = await readPage(doc, n, rulings);
+      const layout = await readPage(doc, n, text, rulings);
       if (printable(layout) < MIN_PAGE_CHARS) textless++;
       layouts.push(layout);
     }
@@ -64,10 +67,11 @@ export async function pdfHasTextLayer(bytes: Uint8Array, limits?: Pick<ReadLimit
   const doc = await openPdf(bytes);
   try {
     if (limits) checkPages(doc, limits);
+    const text = textReader(scanFile(bytes, doc.numPages));
     let textless = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const runs = await pageText(page, page.getViewport({ scale: 1 }));
+      const runs = await text(page, page.getViewport({ scale: 1 }));
       if (runs.reduce((s, r) => s + r.text.replace(/\s/g, '').length, 0) < MIN_PAGE_CHARS) textless++;
     }
     return textless * 2 < doc.numPages;
@@ -83,10 +87,10 @@ function checkPages(doc: PDFDocumentProxy, limits: Pick<ReadLimits, 'maxPages'>)
   if (doc.numPages === 0) throw new GongkaiError('CORRUPT', 'PDF 文件已损坏：找不到任何页面', 'no pages');
 }
 
-async function readPage(doc: PDFDocumentProxy, n: number, readRulings: RulingReader): Promise<PageLayout> {
+async function readPage(doc: PDFDocumentProxy, n: number, readText: TextReader, readRulings: RulingReader): Promise<PageLayout> {
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
-  const [runs, rulings] = await Promise.all([pageText(page, viewport), readRulings(page, viewport)]);
+  const [runs, rulings] = await Promise.all([readText(page, viewport), readRulings(page, viewport)]);
   const layout = layoutPage(n, viewport.width, viewport.height, runs, buildGrids(rulings));
   page.cleanup();
   return layout;

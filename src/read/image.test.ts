@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { binarize, detectTables } from './grid.js';
+import { looksNumeric } from './ocr-classify.js';
 import { decodeJpeg, decodePgm, decodePng, encodePgm, type GrayImage } from './raster.js';
 
 /** A white page with a ruled 3×3 table whose middle row's first two cells are merged. */
@@ -75,5 +76,38 @@ describe('image decoding', () => {
 
   it('rejects a corrupt PNG with a Chinese message', () => {
     expect(() => decodePng(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))).toThrow(/图片已损坏/);
+  });
+});
+
+describe('number cells told from label cells by their ink', () => {
+  const width = 200;
+  const page = () => new Uint8Array(width * 60);
+  const box = (ink: Uint8Array, x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) ink[y * width + x] = 1;
+  };
+  const inkRect = { x0: 10, y0: 10, x1: 60, y1: 30 };
+
+  it('takes a row of equal upright glyphs, with a decimal point on the baseline, for a number', () => {
+    const ink = page();
+    box(ink, 10, 10, 20, 30);
+    box(ink, 24, 10, 34, 30);
+    box(ink, 37, 27, 40, 30);
+    box(ink, 44, 10, 60, 30); // two digits touching
+    expect(looksNumeric(ink, width, inkRect)).toBe(true);
+  });
+
+  it('takes a glyph with a dot above the baseline (讠), a short stroke (一) or a wide glyph for a label', () => {
+    const dot = page();
+    box(dot, 10, 10, 14, 14);
+    box(dot, 12, 16, 20, 30);
+    box(dot, 24, 10, 60, 30);
+    expect(looksNumeric(dot, width, inkRect)).toBe(false);
+    const stroke = page();
+    box(stroke, 10, 10, 20, 30);
+    box(stroke, 24, 18, 60, 21);
+    expect(looksNumeric(stroke, width, inkRect)).toBe(false);
+    const wide = page();
+    box(wide, 10, 10, 60, 30);
+    expect(looksNumeric(wide, width, { x0: 10, y0: 10, x1: 60, y1: 30 })).toBe(false);
   });
 });

@@ -6,6 +6,8 @@
 # Runs as root (CI) by switching to the postgres user, or directly as a non-root user.
 set -euo pipefail
 PORT="${PGPORT_TEST:-55432}"
+# Another instance (an earlier run on the same machine) may hold the port: take the next free one.
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 if [ -z "$BIN" ]; then
   echo "找不到 PostgreSQL（apt-get install -y postgresql）" >&2

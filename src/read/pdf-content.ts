@@ -90,7 +90,7 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
       if (ch === 0x2f) lastName = lx.name();
       else if (ch === 0x28) lx.skipLiteralString();
       else if (ch === 0x3c && b[i + 1] === 0x3c) skipNested(lx, 0x3c, 0x3e, true);
-      else if (ch === 0x3c) lx.hexString();
+      else if (ch === 0x3c) lx.skipHexString();
       else if (ch === 0x5b) skipNested(lx, 0x5b, 0x5d, false);
       else lx.pos = i + 1;
       i = lx.pos;

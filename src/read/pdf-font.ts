@@ -4,10 +4,12 @@
  * what maps with certainty is accepted — a ToUnicode CMap, or a simple font's named encoding —
  * and everything else throws UnsupportedText so the page goes to pdfjs.
  */
+import { predefinedCMap, type PredefinedCMap } from './pdf-bcmap.js';
 import { parseCMap, type CodeSpace } from './pdf-cmap.js';
 import type { PdfFile } from './pdf-file.js';
 import { nameOf, PdfStream, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-objects.js';
 import { simpleEncoding } from './pdf-encoding.js';
+import { standardWidths } from './pdf-std-metrics.js';
 
 /** A font or page this reader declines; pdfjs reads it instead. */
 export class UnsupportedText extends PdfSyntaxError {}
@@ -37,8 +39,6 @@ export interface TextFont {
 }
 
 const IDENTITY_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
-/** Composite-font encodings whose code is the CID; only these are read here. */
-const IDENTITY_CMAPS = new Set(['Identity-H']);
 
 const fonts = new WeakMap<PdfDict, TextFont | UnsupportedText>();
 
@@ -67,58 +67,96 @@ function buildFont(file: PdfFile, dict: PdfDict): TextFont {
 
 function compositeFont(file: PdfFile, dict: PdfDict): TextFont {
   const encoding = nameOf(file.resolve(dict.get('Encoding')));
-  // Vertical writing and CMaps that turn codes into CIDs (UniGB-UCS2-H, GBK-EUC-H …) need the
-  // predefined CMap files for the widths: pdfjs has them.
-  if (!encoding || !IDENTITY_CMAPS.has(encoding)) throw new UnsupportedText(`CMap ${encoding ?? 'embedded'}`);
+  // An embedded CMap stream, or vertical writing, is left to pdfjs.
+  if (!encoding) throw new UnsupportedText('embedded CMap');
+  const identity = encoding === 'Identity-H';
+  const cmap = identity ? null : predefinedCMap(encoding);
+  if (encoding === 'Identity-V' || cmap?.vertical) throw new UnsupportedText(`vertical CMap ${encoding}`);
+  const cidOf = cmap ? (code: number) => cmap.cid.get(code) : (code: number) => code;
   const kids = file.resolve(dict.get('DescendantFonts'));
   const cid = Array.isArray(kids) ? file.dict(kids[0]) : undefined;
   if (!cid) throw new UnsupportedText('no descendant font');
-  const unicode = toUnicode(file, dict);
-  if (!unicode) throw new UnsupportedText('Identity-H font without ToUnicode');
+  const text = toUnicode(file, dict) ?? collectionUnicode(file, cid, identity);
   const dw = file.resolve(cid.get('DW'));
   const widths = cidWidths(file, file.resolve(cid.get('W')));
   const defaultWidth = typeof dw === 'number' ? Math.ceil(dw) : 1000;
-  const matrix = fontMatrix(file, cid);
+  const ucs = text instanceof Map ? null : text;
   return makeFont({
     name: fontName(file, cid, file.dict(cid.get('FontDescriptor')), false),
     type3: false,
-    matrix,
-    codeSpace: [{ bytes: 2, low: 0, high: 0xffff }],
-    text: (code) => unicode.get(code),
-    width: (code) => widths.get(code) ?? defaultWidth,
+    matrix: fontMatrix(file, cid),
+    codeSpace: cmap ? cmap.codeSpace : [{ bytes: 2, low: 0, high: 0xffff }],
+    text: ucs ? (code) => {
+      const c = cidOf(code);
+      return c === undefined ? undefined : ucs.unicode.get(c);
+    } : (code) => (text as Map<number, string>).get(code),
+    // a code the CMap does not map keeps its own value as the CID, as in pdfjs
+    width: (code) => widths.get(cidOf(code) ?? code) ?? defaultWidth,
   });
+}
+
+/**
+ * Without ToUnicode the text comes from the character collection: CID → Unicode through its
+ * UCS2 CMap (Adobe-GB1-UCS2 for STSong-Light). pdfjs does this for a predefined CMap, and for
+ * Identity-H only with one of the four Adobe CJK collections; so do we.
+ */
+function collectionUnicode(file: PdfFile, cid: PdfDict, identity: boolean): PredefinedCMap {
+  const info = file.dict(cid.get('CIDSystemInfo'));
+  const registry = file.resolve(info?.get('Registry'));
+  const ordering = file.resolve(info?.get('Ordering'));
+  if (typeof registry !== 'string' || typeof ordering !== 'string') throw new UnsupportedText('no ToUnicode and no CIDSystemInfo');
+  if (identity && !(registry === 'Adobe' && ['GB1', 'CNS1', 'Japan1', 'Korea1'].includes(ordering))) throw new UnsupportedText('Identity-H without ToUnicode');
+  return predefinedCMap(`${registry}-${ordering}-UCS2`);
 }
 
 function simpleFont(file: PdfFile, dict: PdfDict, type3: boolean): TextFont {
   const unicode = toUnicode(file, dict);
   const descriptor = file.dict(dict.get('FontDescriptor'));
   const embedded = !!descriptor && (descriptor.has('FontFile') || descriptor.has('FontFile2') || descriptor.has('FontFile3'));
-  // Without ToUnicode, a named encoding tells the text only when no font program overrides it.
-  const fallback = !unicode && !embedded && !type3 ? simpleEncoding(file, file.resolve(dict.get('Encoding'))) : null;
-  if (!unicode && !fallback) throw new UnsupportedText('simple font without a certain encoding');
+  const baseFont = nameOf(file.resolve(dict.get('BaseFont')));
   const w = file.resolve(dict.get('Widths'));
-  // The standard 14 fonts may omit /Widths; their metrics live in pdfjs.
-  if (!Array.isArray(w)) throw new UnsupportedText('simple font without /Widths');
-  const first = file.resolve(dict.get('FirstChar'));
-  const firstChar = typeof first === 'number' ? first : 0;
-  const widths = new Map<number, number>();
-  w.forEach((x, i) => {
-    const v = file.resolve(x);
-    if (typeof v === 'number') widths.set(firstChar + i, v);
-  });
-  const missing = descriptor ? file.resolve(descriptor.get('MissingWidth')) : undefined;
-  const defaultWidth = typeof missing === 'number' ? missing : 0;
+  // A standard font may omit /Widths (and its descriptor): its published metrics apply.
+  const standard = !descriptor && !type3 && !Array.isArray(w) ? standardWidths(baseFont) : null;
+  // Without ToUnicode, a named encoding tells the text only when no font program overrides it.
+  const names = !embedded && !type3 ? simpleEncoding(file, file.resolve(dict.get('Encoding')), !!standard) : null;
+  if (!unicode && !names) throw new UnsupportedText('simple font without a certain encoding');
+  let width: (code: number) => number | undefined;
+  if (Array.isArray(w)) {
+    const first = file.resolve(dict.get('FirstChar'));
+    const firstChar = typeof first === 'number' ? first : 0;
+    const widths = new Map<number, number>();
+    w.forEach((x, i) => {
+      const v = file.resolve(x);
+      if (typeof v === 'number') widths.set(firstChar + i, v);
+    });
+    const missing = descriptor ? file.resolve(descriptor.get('MissingWidth')) : undefined;
+    const defaultWidth = typeof missing === 'number' ? missing : 0;
+    width = (code) => widths.get(code) ?? defaultWidth;
+  } else if (standard && names) {
+    // A glyph outside our metrics table: its width is pdfjs's to know.
+    width = (code) => {
+      const g = names(code);
+      return g ? standard(g.name) : undefined;
+    };
+  } else throw new UnsupportedText('simple font without /Widths');
   return makeFont({
-    name: fontName(file, dict, descriptor, type3),
+    name: type3 ? fontName(file, dict, descriptor, true) : (baseFont ?? fontName(file, dict, descriptor, false)),
     type3,
     matrix: fontMatrix(file, dict),
     codeSpace: null,
-    text: (code) => unicode?.get(code) ?? fallback?.(code),
-    width: (code) => widths.get(code) ?? defaultWidth,
+    text: (code) => unicode?.get(code) ?? names?.(code)?.text,
+    width,
   });
 }
 
-function makeFont(spec: { name: string; type3: boolean; matrix: number[]; codeSpace: CodeSpace[] | null; text: (code: number) => string | undefined; width: (code: number) => number }): TextFont {
+function makeFont(spec: {
+  name: string;
+  type3: boolean;
+  matrix: number[];
+  codeSpace: CodeSpace[] | null;
+  text: (code: number) => string | undefined;
+  width: (code: number) => number | undefined;
+}): TextFont {
   const cache = new Map<number, Glyph | null>();
   return {
     name: spec.name,
@@ -131,7 +169,8 @@ function makeFont(spec: { name: string; type3: boolean; matrix: number[]; codeSp
       if (g === undefined) {
         const unicode = spec.text(code);
         // An empty mapping makes pdfjs show the raw code: not text we can vouch for.
-        g = unicode ? { unicode, width: spec.width(code), ...category(unicode) } : null;
+        const width = unicode ? spec.width(code) : undefined;
+        g = unicode && width !== undefined ? { unicode, width, ...category(unicode) } : null;
         cache.set(code, g);
       }
       return g;

@@ -1,8 +1,8 @@
 /**
  * The PDF object syntax (ISO 32000-1 §7.3), just enough to walk to a page's content streams:
- * numbers, names, strings (skipped over, not decoded), arrays, dictionaries, references and
- * stream headers. Text and fonts stay pdfjs's job; this exists so ruling lines can be read
- * without pdfjs's operator list, which loads and converts every font on the page.
+ * numbers, names, strings (as Latin-1), arrays, dictionaries, references and stream headers.
+ * It lets ruling lines and text be read without pdfjs's operator list and text content, which
+ * load and convert every font program on the page.
  */
 
 export class PdfName {
@@ -140,10 +140,17 @@ export class Lexer {
     return s;
   }
 
-  /** Skips a `( … )` string (balanced parentheses, backslash escapes); its text is not needed. */
+  /** A `( … )` string as Latin-1 text (font and CMap names need it; page text is read elsewhere). */
   literalString(): string {
+    const start = this.pos;
     this.skipLiteralString();
-    return '';
+    const raw = latin1(this.bytes, start + 1, this.pos - 1);
+    if (!raw.includes('\\')) return raw;
+    return raw.replace(/\\([0-7]{1,3}|\r\n|[\s\S])/g, (_, e: string) => {
+      if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & 0xff);
+      const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '\r\n': '', '\r': '', '\n': '' };
+      return simple[e] ?? e;
+    });
   }
 
   skipLiteralString(): void {
@@ -161,11 +168,21 @@ export class Lexer {
     throw new PdfSyntaxError('unterminated string');
   }
 
-  hexString(): string {
+  /** Steps over a `< … >` string unread (the ruling scanner meets many). */
+  skipHexString(): void {
     const end = this.bytes.indexOf(0x3e, this.pos);
     if (end < 0) throw new PdfSyntaxError('unterminated hex string');
     this.pos = end + 1;
-    return '';
+  }
+
+  hexString(): string {
+    const end = this.bytes.indexOf(0x3e, this.pos);
+    if (end < 0) throw new PdfSyntaxError('unterminated hex string');
+    const digits = latin1(this.bytes, this.pos + 1, end).replace(/[^0-9a-fA-F]/g, '');
+    this.pos = end + 1;
+    let s = '';
+    for (let i = 0; i < digits.length; i += 2) s += String.fromCharCode(parseInt(digits.slice(i, i + 2).padEnd(2, '0'), 16));
+    return s;
   }
 }
 

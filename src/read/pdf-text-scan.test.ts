@@ -11,7 +11,7 @@ import { isDeclined } from './pdf-text-source.js';
 const dir = path.join(repoRoot, 'test-fixtures', 'pdf');
 const pdfs = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf') && f !== 'encrypted.pdf');
 /** Fixtures whose fonts this reader must handle itself (the rest may go to pdfjs). */
-const mustRead = /chromium|bigfont|libreoffice|borderless/;
+const mustRead = /chromium|stsong|bigfont|libreoffice|borderless/;
 
 const visible = (items: TextItem[]) => items.filter((i) => i.str.trim() !== '');
 

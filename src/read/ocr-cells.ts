@@ -1,17 +1,26 @@
 /**
  * Reading table cells by OCR: each cell cropped to its ink (a label one image per line of text:
  * tesseract drops a lone character wrapped onto a cell's last line) and all the images of one
- * pass on one page read by one tesseract process from a list file, so its model is loaded once
- * per pass (loading chi_sim costs about as much as reading twenty cells).
+ * pass, over several pages, read by one tesseract process from a list file, so its model is
+ * loaded once per pass (loading chi_sim costs about as much as reading twenty cells).
  */
-import fs from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GridCell, Rect } from './grid.js';
 import { joinTokens, wordsToText } from './ocr-text.js';
-import { tesseractWords, type OcrWord, type TesseractOptions } from './ocr-tesseract.js';
+import { cores, tesseractWords, type OcrWord, type TesseractOptions } from './ocr-tesseract.js';
 import { crop, encodePgm, upscale, type GrayImage } from './raster.js';
 
+/** A page as the cell passes crop from it. */
+export interface PagePixels {
+  /** The page with its tables' rules painted white. */
+  clean: GrayImage;
+  /** Its binarised ink, rules removed (1 = ink). */
+  ink: Uint8Array;
+}
+
 export interface InkedCell {
+  page: PagePixels;
   cell: GridCell;
   table: number;
   /** Bounding box of the ink inside the cell, in page pixels. */
@@ -24,7 +33,7 @@ export interface CellRead {
 }
 
 export interface CellPass {
-  /** Scratch directory and a name unique to the page and pass, for the images. */
+  /** Scratch directory and a name unique to the pass, for the images. */
   dir: string;
   name: string;
   kind: 'text' | 'digits';
@@ -79,31 +88,39 @@ export function inkBox(ink: Uint8Array, width: number, r: Rect, dpi: number): Re
   return { x0: bx0, y0: by0, x1: bx1 + 1, y1: by1 + 1 };
 }
 
-/** Reads each cell in one tesseract process (two when single-line reads come back empty). */
-export async function readCells(img: GrayImage, ink: Uint8Array, cells: InkedCell[], pass: CellPass): Promise<CellRead[]> {
+/** Images one pass hands to one process at least, so a model load is spread over many reads. */
+const PER_PROCESS = 120;
+
+/**
+ * Reads each cell: one tesseract process per pass and resolution, more (up to the number of
+ * cores) only for a long list; then the lines a single-line read left empty, as single words.
+ */
+export async function readCells(cells: InkedCell[], pass: CellPass): Promise<CellRead[]> {
   if (cells.length === 0) return [];
-  const margin = Math.max(2, Math.round(img.dpi / 75));
-  const pad = Math.round(img.dpi / 15);
-  const factor = enlargement(img.dpi, pass.enlarge);
-  const options: TesseractOptions = { ...pass.options, dpi: img.dpi * factor };
-  const pieces = cells.flatMap((c, k) => (pass.kind === 'text' ? textLines(ink, img.width, c.ink, img.dpi) : [c.ink]).map((r) => ({ cell: k, r })));
-  const files = await Promise.all(
-    pieces.map(async ({ r }, k) => {
-      const file = path.join(pass.dir, `${pass.name}-${k}.pgm`);
+  const pieces: { cell: number; file: string; dpi: number }[] = [];
+  cells.forEach((c, k) => {
+    const { clean: img, ink } = c.page;
+    const margin = Math.max(2, Math.round(img.dpi / 75));
+    const pad = Math.round(img.dpi / 15);
+    const factor = enlargement(img.dpi, pass.enlarge);
+    const lines = pass.kind === 'text' ? textLines(ink, img.width, c.ink, img.dpi) : [c.ink];
+    for (const r of lines) {
+      const file = path.join(pass.dir, `${pass.name}-${pieces.length}.pgm`);
       const cut = crop(img, r.x0 - margin, r.y0 - margin, r.x1 + margin, r.y1 + margin, pad);
-      await fs.writeFile(file, encodePgm(upscale(cut, factor)));
-      return file;
-    }),
-  );
-  const perPiece = await readList(files, path.join(pass.dir, `${pass.name}.txt`), options);
+      // Synchronous: hundreds of small files, each written faster than a thread-pool round trip.
+      writeFileSync(file, encodePgm(upscale(cut, factor)));
+      pieces.push({ cell: k, file, dpi: img.dpi * factor });
+    }
+  });
+  const perPiece = await readImages(pieces, path.join(pass.dir, pass.name), pass.options);
   // In single-line mode tesseract returns nothing for a line of one or two characters
   // ("息", "维持" wrapped onto a cell's last line); as a single word it reads them.
   const empty = perPiece.flatMap((words, k) => (words.length === 0 ? [k] : []));
-  if (empty.length > 0 && options.psm === 7) {
-    const again = await readList(
-      empty.map((k) => files[k]!),
-      path.join(pass.dir, `${pass.name}-word.txt`),
-      { ...options, psm: 8 },
+  if (empty.length > 0 && pass.options.psm === 7) {
+    const again = await readImages(
+      empty.map((k) => pieces[k]!),
+      path.join(pass.dir, `${pass.name}-word`),
+      { ...pass.options, psm: 8 },
     );
     empty.forEach((k, i) => (perPiece[k] = again[i]!));
   }
@@ -119,11 +136,41 @@ export async function readCells(img: GrayImage, ink: Uint8Array, cells: InkedCel
   });
 }
 
-/** Words read from each image, by one process reading a list file. */
-async function readList(files: string[], list: string, options: TesseractOptions): Promise<OcrWord[][]> {
-  await fs.writeFile(list, files.join('\n') + '\n');
-  const out: OcrWord[][] = files.map(() => []);
-  for (const w of await tesseractWords(list, options)) out[w.image - 1]?.push(w);
+/**
+ * Words read from each image: images of one resolution go to one process through a list file
+ * (split over the cores when there are many), as tesseract takes one --dpi per run.
+ */
+export async function readImages(
+  images: { file: string; dpi: number }[],
+  name: string,
+  options: Omit<TesseractOptions, 'dpi'>,
+  perProcess = PER_PROCESS,
+): Promise<OcrWord[][]> {
+  const out: OcrWord[][] = images.map(() => []);
+  const byDpi = new Map<number, number[]>();
+  images.forEach((im, k) => {
+    if (!byDpi.has(im.dpi)) byDpi.set(im.dpi, []);
+    byDpi.get(im.dpi)!.push(k);
+  });
+  const runs: Promise<void>[] = [];
+  for (const [dpi, ks] of byDpi) {
+    const lists = Math.min(cores(), Math.ceil(ks.length / perProcess));
+    const size = Math.ceil(ks.length / lists);
+    for (let b = 0; b < lists; b++) {
+      const slice = ks.slice(b * size, (b + 1) * size);
+      const list = `${name}-${dpi}-${b}.txt`;
+      writeFileSync(list, slice.map((k) => images[k]!.file).join('\n') + '\n');
+      runs.push(
+        tesseractWords(list, { ...options, dpi }).then((words) => {
+          for (const w of words) {
+            const k = slice[w.image - 1];
+            if (k !== undefined) out[k]!.push(w);
+          }
+        }),
+      );
+    }
+  }
+  await Promise.all(runs);
   return out;
 }
 

@@ -1,20 +1,21 @@
 /**
- * One scanned page → blocks. The tables' rules are found first; the page, with the tables
- * painted out, is read once in Chinese for its prose. Every table cell with ink is read on its
- * own, cropped to its ink, because whole-page OCR drops and merges digits in ruled tables: a
+ * Scanned pages → blocks, a few pages at a time so each tesseract model is loaded once per pass
+ * for all of them rather than once per page. The tables' rules are found first; each page, with
+ * its tables painted out, is read in Chinese for its prose. Every table cell with ink is read on
+ * its own, cropped to its ink, because whole-page OCR drops and merges digits in ruled tables: a
  * cell whose ink looks like a number is read as digits, any other cell in Chinese. A reading
  * that does not fit its cell (a "label" read without Chinese, a "number" read unsurely) is read
  * the other way too, so a wrong guess costs time, not the value.
  */
-import fs from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceLocation } from '../model/report.js';
 import type { Block, ParagraphBlock, TableBlock, TableCell } from './document.js';
-import { binarize, detectTables, type GridCell, type Rect } from './grid.js';
-import { enlargement, hanCount, inkBox, readCells, type CellPass, type CellRead, type InkedCell } from './ocr-cells.js';
+import { binarize, detectTables, type GridCell, type GridTable, type Rect } from './grid.js';
+import { enlargement, hanCount, inkBox, readCells, readImages, type CellPass, type CellRead, type InkedCell } from './ocr-cells.js';
 import { looksNumeric } from './ocr-classify.js';
 import { wordsToText } from './ocr-text.js';
-import { tesseractWords, type OcrWord } from './ocr-tesseract.js';
+import type { OcrWord } from './ocr-tesseract.js';
 import { encodePgm, type GrayImage } from './raster.js';
 
 export interface PageContext {
@@ -23,6 +24,15 @@ export interface PageContext {
   scale: number;
   /** Scratch directory for the images handed to tesseract. */
   dir: string;
+}
+
+/** A page ready for OCR: its tables found, its prose image written, its cells with ink. */
+export interface PreparedPage {
+  ctx: PageContext;
+  dpi: number;
+  tables: GridTable[];
+  prose: string;
+  cells: InkedCell[];
 }
 
 const DIGITS = '0123456789.-+';
@@ -37,20 +47,21 @@ function paint(img: GrayImage, r: Rect, margin: number): void {
   }
 }
 
-export async function ocrPage(img: GrayImage, ctx: PageContext): Promise<Block[]> {
+export function preparePage(img: GrayImage, ctx: PageContext): PreparedPage {
   const bin = binarize(img);
   const layout = detectTables(img, bin);
 
   // Rules painted white: tesseract otherwise reads them as 一 and 丨 and splits lines at them.
   const clean = { ...img, data: new Uint8Array(img.data) };
   for (let i = 0; i < bin.length; i++) if (bin[i] === 1 && layout.ink[i] === 0) clean.data[i] = 255;
+  const page = { clean, ink: layout.ink };
 
-  const inked: InkedCell[] = [];
+  const cells: InkedCell[] = [];
   layout.tables.forEach((t, ti) => {
     for (const row of t.rows) {
       for (const cell of row) {
         const ink = inkBox(layout.ink, img.width, cell.rect, img.dpi);
-        if (ink) inked.push({ cell, table: ti, ink });
+        if (ink) cells.push({ page, cell, table: ti, ink });
       }
     }
   });
@@ -59,54 +70,65 @@ export async function ocrPage(img: GrayImage, ctx: PageContext): Promise<Block[]
   // not misled by them and it has less to read.
   const prose = { ...clean, data: new Uint8Array(clean.data) };
   for (const t of layout.tables) paint(prose, t.rect, Math.max(2, Math.round(img.dpi / 50)));
-  const pagePath = path.join(ctx.dir, `page-${ctx.page}.pgm`);
-  await fs.writeFile(pagePath, encodePgm(prose));
+  const prosePath = path.join(ctx.dir, `page-${ctx.page}.pgm`);
+  writeFileSync(prosePath, encodePgm(prose));
+  return { ctx, dpi: img.dpi, tables: layout.tables, prose: prosePath, cells };
+}
 
+/** Reads prepared pages together, pass by pass; blocks per page, in the order given. */
+export async function ocrPages(pages: PreparedPage[], dir: string): Promise<Block[][]> {
+  const tag = `p${pages[0]?.ctx.page ?? 0}`;
   const pass = (name: string, kind: CellPass['kind'], enlarge = true): CellPass => ({
-    dir: ctx.dir,
-    name: `p${ctx.page}-${name}`,
+    dir,
+    name: `${tag}-${name}`,
     kind,
     options: kind === 'digits' ? { lang: 'eng', psm: 7, whitelist: DIGITS } : { lang: 'chi_sim', psm: 7 },
     enlarge,
   });
-  const read = (cells: InkedCell[], p: CellPass) => readCells(clean, layout.ink, cells, p);
   // Enlarging helps most labels and spoils a few characters (查 read as 碍): unsure labels are
   // read again at the scan's own resolution, where that differs.
-  const reread = enlargement(img.dpi, true) > 1;
   const rereadUnsure = async (cells: InkedCell[], reads: CellRead[], name: string): Promise<void> => {
-    const unsure = reread ? cells.filter((_, k) => reads[k]!.confidence < SURE_LABEL && hanCount(reads[k]!.text) >= 2) : [];
-    const second = await read(unsure, pass(name, 'text', false));
+    const unsure = cells.filter(
+      (c, k) => enlargement(c.page.clean.dpi, true) > 1 && reads[k]!.confidence < SURE_LABEL && hanCount(reads[k]!.text) >= 2,
+    );
+    const second = await readCells(unsure, pass(name, 'text', false));
     unsure.forEach((c, i) => {
       const k = cells.indexOf(c);
       if (second[i]!.confidence > reads[k]!.confidence && hanCount(second[i]!.text) >= 2) reads[k] = second[i]!;
     });
   };
 
-  const numeric = inked.map((c) => looksNumeric(layout.ink, img.width, c.ink));
+  const inked = pages.flatMap((p) => p.cells);
+  const numeric = inked.map((c) => looksNumeric(c.page.ink, c.page.clean.width, c.ink));
   const labelCells = inked.filter((_, k) => !numeric[k]);
   const numberCells = inked.filter((_, k) => numeric[k]);
-  const [pageWords, labelReads, numberReads] = await Promise.all([
-    tesseractWords(pagePath, { lang: 'chi_sim', psm: 3, dpi: img.dpi }),
-    read(labelCells, pass('text', 'text')),
-    read(numberCells, pass('digits', 'digits')),
+  const [proseWords, labelReads, numberReads] = await Promise.all([
+    readImages(
+      pages.map((p) => ({ file: p.prose, dpi: p.dpi })),
+      path.join(dir, `${tag}-prose`),
+      { lang: 'chi_sim', psm: 3 },
+      1,
+    ),
+    readCells(labelCells, pass('text', 'text')),
+    readCells(numberCells, pass('digits', 'digits')),
   ]);
 
   const labels = new Map<InkedCell, CellRead>();
   const numbers = new Map<InkedCell, CellRead>();
-  labelCells.forEach((c, k) => labels.set(c, labelReads[k]!));
   numberCells.forEach((c, k) => numbers.set(c, numberReads[k]!));
   // A label read with fewer than two Chinese characters may be a number (one character may be
   // a misread digit); a number read unsurely may be a label.
   const asDigits = labelCells.filter((_, k) => hanCount(labelReads[k]!.text) < 2);
   const asText = numberCells.filter((_, k) => numberReads[k]!.text === '' || numberReads[k]!.confidence < SURE_NUMBER);
   const [digitReads, textReads] = await Promise.all([
-    read(asDigits, pass('digits-2', 'digits')),
-    read(asText, pass('text-2', 'text')).then(async (reads) => {
+    readCells(asDigits, pass('digits-2', 'digits')),
+    readCells(asText, pass('text-2', 'text')).then(async (reads) => {
       await rereadUnsure(asText, reads, 'text-2-native');
       return reads;
     }),
-    rereadUnsure(labelCells, labelReads, 'text-native').then(() => labelCells.forEach((c, k) => labels.set(c, labelReads[k]!))),
+    rereadUnsure(labelCells, labelReads, 'text-native'),
   ]);
+  labelCells.forEach((c, k) => labels.set(c, labelReads[k]!));
   asDigits.forEach((c, k) => numbers.set(c, digitReads[k]!));
   asText.forEach((c, k) => {
     const label = textReads[k]!;
@@ -124,11 +146,15 @@ export async function ocrPage(img: GrayImage, ctx: PageContext): Promise<Block[]
     const chosen = useNumber ? number : label;
     if (chosen) texts.set(c.cell, chosen);
   }
-  const outside = pageWords.filter((w) => !layout.tables.some((t) => contains(t.rect, centre(w))));
+  return pages.map((p, i) => pageBlocks(p, proseWords[i]!, texts));
+}
 
+function pageBlocks(p: PreparedPage, pageWords: OcrWord[], texts: Map<GridCell, CellRead>): Block[] {
+  const { ctx } = p;
+  const outside = pageWords.filter((w) => !p.tables.some((t) => contains(t.rect, centre(w))));
   const blocks: { top: number; block: Block }[] = [];
-  for (const p of paragraphs(outside, ctx)) blocks.push(p);
-  for (const t of layout.tables) {
+  for (const b of paragraphs(outside, ctx)) blocks.push(b);
+  for (const t of p.tables) {
     const rows: TableCell[][] = t.rows.map((row, ri) =>
       row.map((cell, ci): TableCell => {
         const read = texts.get(cell);

@@ -1,14 +1,14 @@
 /**
- * Scanned pages → neutral document: each page read by `ocrPage`, pages in order, a few at a
- * time (tesseract processes are limited to the number of cores in any case; this bounds the
- * decoded pages held in memory).
+ * Scanned pages → neutral document: pages read a chunk at a time by `ocrPages` (each tesseract
+ * model loaded once per pass for the whole chunk), the next chunk decoded and prepared while
+ * the current one is read; the chunk size bounds the decoded pages held in memory.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Block, NeutralDocument, SourceInfo } from './document.js';
-import { ocrPage } from './ocr-page.js';
-import { cores, requireTesseract } from './ocr-tesseract.js';
+import { ocrPages, preparePage, type PreparedPage } from './ocr-page.js';
+import { requireTesseract } from './ocr-tesseract.js';
 import type { GrayImage } from './raster.js';
 
 export interface ScannedPages {
@@ -19,20 +19,27 @@ export interface ScannedPages {
   scale(img: GrayImage): number;
 }
 
+/** Pages read together: a report's usual length, a few tens of megabytes of page images. */
+const CHUNK = 8;
+
 export async function ocrDocument(pages: ScannedPages, source: SourceInfo): Promise<NeutralDocument> {
   await requireTesseract();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-ocr-'));
   try {
-    const perPage: Block[][] = new Array<Block[]>(pages.count);
-    let next = 0;
-    const worker = async () => {
-      while (next < pages.count) {
-        const i = next++;
+    const perPage: Block[][] = [];
+    let reading: Promise<void> = Promise.resolve();
+    for (let first = 0; first < pages.count; first += CHUNK) {
+      const chunk: PreparedPage[] = [];
+      for (let i = first; i < Math.min(pages.count, first + CHUNK); i++) {
         const img = await pages.load(i);
-        perPage[i] = await ocrPage(img, { page: i + 1, scale: pages.scale(img), dir });
+        chunk.push(preparePage(img, { page: i + 1, scale: pages.scale(img), dir }));
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(cores(), pages.count) }, worker));
+      await reading;
+      reading = ocrPages(chunk, dir).then((blocks) => void perPage.push(...blocks));
+      // Awaited below; this only keeps a failure from going unhandled if preparing the next chunk throws first.
+      reading.catch(() => undefined);
+    }
+    await reading;
     const blocks = perPage.flat();
     let table = 0;
     for (const b of blocks) {

@@ -1,15 +1,16 @@
 /**
  * Reading table cells by OCR: each cell cropped to its ink (a label one image per line of text:
  * tesseract drops a lone character wrapped onto a cell's last line) and all the images of one
- * pass, over several pages, read by one tesseract process from a list file, so its model is
- * loaded once per pass (loading chi_sim costs about as much as reading twenty cells).
+ * pass, over several pages, read by one tesseract process as the pages of one TIFF, so its
+ * model is loaded once per pass (loading chi_sim costs about as much as reading twenty cells).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GridCell, Rect } from './grid.js';
 import { joinTokens, wordsToText } from './ocr-text.js';
 import { cores, tesseractWords, type OcrWord, type TesseractOptions } from './ocr-tesseract.js';
-import { crop, encodePgm, upscale, type GrayImage } from './raster.js';
+import { encodeTiffPages } from './raster-tiff.js';
+import { crop, upscale, type GrayImage } from './raster.js';
 
 /** A page as the cell passes crop from it. */
 export interface PagePixels {
@@ -97,7 +98,7 @@ const PER_PROCESS = 120;
  */
 export async function readCells(cells: InkedCell[], pass: CellPass): Promise<CellRead[]> {
   if (cells.length === 0) return [];
-  const pieces: { cell: number; file: string; dpi: number }[] = [];
+  const pieces: { cell: number; image: GrayImage; dpi: number }[] = [];
   cells.forEach((c, k) => {
     const { clean: img, ink } = c.page;
     const margin = Math.max(2, Math.round(img.dpi / 75));
@@ -105,11 +106,8 @@ export async function readCells(cells: InkedCell[], pass: CellPass): Promise<Cel
     const factor = enlargement(img.dpi, pass.enlarge);
     const lines = pass.kind === 'text' ? textLines(ink, img.width, c.ink, img.dpi) : [c.ink];
     for (const r of lines) {
-      const file = path.join(pass.dir, `${pass.name}-${pieces.length}.pgm`);
       const cut = crop(img, r.x0 - margin, r.y0 - margin, r.x1 + margin, r.y1 + margin, pad);
-      // Synchronous: hundreds of small files, each written faster than a thread-pool round trip.
-      writeFileSync(file, encodePgm(upscale(cut, factor)));
-      pieces.push({ cell: k, file, dpi: img.dpi * factor });
+      pieces.push({ cell: k, image: upscale(cut, factor), dpi: img.dpi * factor });
     }
   });
   const perPiece = await readImages(pieces, path.join(pass.dir, pass.name), pass.options);
@@ -137,11 +135,11 @@ export async function readCells(cells: InkedCell[], pass: CellPass): Promise<Cel
 }
 
 /**
- * Words read from each image: images of one resolution go to one process through a list file
- * (split over the cores when there are many), as tesseract takes one --dpi per run.
+ * Words read from each image: images of one resolution go to one process as the pages of one
+ * TIFF (split over the cores when there are many), as tesseract takes one --dpi per run.
  */
 export async function readImages(
-  images: { file: string; dpi: number }[],
+  images: { image: GrayImage; dpi: number }[],
   name: string,
   options: Omit<TesseractOptions, 'dpi'>,
   perProcess = PER_PROCESS,
@@ -158,10 +156,10 @@ export async function readImages(
     const size = Math.ceil(ks.length / lists);
     for (let b = 0; b < lists; b++) {
       const slice = ks.slice(b * size, (b + 1) * size);
-      const list = `${name}-${dpi}-${b}.txt`;
-      writeFileSync(list, slice.map((k) => images[k]!.file).join('\n') + '\n');
+      const file = `${name}-${dpi}-${b}.tif`;
+      writeFileSync(file, encodeTiffPages(slice.map((k) => images[k]!.image)));
       runs.push(
-        tesseractWords(list, { ...options, dpi }).then((words) => {
+        tesseractWords(file, { ...options, dpi }).then((words) => {
           for (const w of words) {
             const k = slice[w.image - 1];
             if (k !== undefined) out[k]!.push(w);

@@ -7,7 +7,6 @@
  * that does not fit its cell (a "label" read without Chinese, a "number" read unsurely) is read
  * the other way too, so a wrong guess costs time, not the value.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceLocation } from '../model/report.js';
 import type { Block, ParagraphBlock, TableBlock, TableCell } from './document.js';
@@ -16,7 +15,7 @@ import { enlargement, hanCount, inkBox, readCells, readImages, type CellPass, ty
 import { looksNumeric } from './ocr-classify.js';
 import { wordsToText } from './ocr-text.js';
 import type { OcrWord } from './ocr-tesseract.js';
-import { encodePgm, type GrayImage } from './raster.js';
+import type { GrayImage } from './raster.js';
 
 export interface PageContext {
   page: number;
@@ -31,7 +30,8 @@ export interface PreparedPage {
   ctx: PageContext;
   dpi: number;
   tables: GridTable[];
-  prose: string;
+  /** The page with its tables painted out. */
+  prose: GrayImage;
   cells: InkedCell[];
 }
 
@@ -70,9 +70,7 @@ export function preparePage(img: GrayImage, ctx: PageContext): PreparedPage {
   // not misled by them and it has less to read.
   const prose = { ...clean, data: new Uint8Array(clean.data) };
   for (const t of layout.tables) paint(prose, t.rect, Math.max(2, Math.round(img.dpi / 50)));
-  const prosePath = path.join(ctx.dir, `page-${ctx.page}.pgm`);
-  writeFileSync(prosePath, encodePgm(prose));
-  return { ctx, dpi: img.dpi, tables: layout.tables, prose: prosePath, cells };
+  return { ctx, dpi: img.dpi, tables: layout.tables, prose, cells };
 }
 
 /** Reads prepared pages together, pass by pass; blocks per page, in the order given. */
@@ -104,7 +102,7 @@ export async function ocrPages(pages: PreparedPage[], dir: string): Promise<Bloc
   const numberCells = inked.filter((_, k) => numeric[k]);
   const [proseWords, labelReads, numberReads] = await Promise.all([
     readImages(
-      pages.map((p) => ({ file: p.prose, dpi: p.dpi })),
+      pages.map((p) => ({ image: p.prose, dpi: p.dpi })),
       path.join(dir, `${tag}-prose`),
       { lang: 'chi_sim', psm: 3 },
       1,

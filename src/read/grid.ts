@@ -85,7 +85,9 @@ export function binarize(img: GrayImage): Uint8Array {
 function findSegments(bin: Uint8Array, width: number, height: number, horizontal: boolean, min: number, gap: number): Segment[] {
   const lines = horizontal ? height : width;
   const along = horizontal ? width : height;
-  const at = (line: number, pos: number) => (horizontal ? bin[line * width + pos]! : bin[pos * width + line]!);
+  // Pixel `pos` of line `line` is bin[line * lineStep + pos * posStep].
+  const lineStep = horizontal ? width : 1;
+  const posStep = horizontal ? 1 : width;
   interface Open {
     first: number;
     last: number;
@@ -100,8 +102,9 @@ function findSegments(bin: Uint8Array, width: number, height: number, horizontal
     const runs: [number, number][] = [];
     let start = -1;
     let lastDark = -1;
+    const base = line * lineStep;
     for (let pos = 0; pos <= along; pos++) {
-      const dark = pos < along && at(line, pos) === 1;
+      const dark = pos < along && bin[base + pos * posStep] === 1;
       if (dark) {
         if (start < 0) start = pos;
         else if (pos - lastDark > gap + 1) {

@@ -4,7 +4,8 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { binarize, detectTables } from './grid.js';
 import { looksNumeric } from './ocr-classify.js';
-import { decodeJpeg, decodePgm, decodePng, encodePgm, type GrayImage } from './raster.js';
+import { decodeJpeg, decodePgm, decodePng, decodeTiff, encodePgm, type GrayImage } from './raster.js';
+import { encodeTiffPages } from './raster-tiff.js';
 
 /** A white page with a ruled 3×3 table whose middle row's first two cells are merged. */
 function ruledPage(): GrayImage {
@@ -72,6 +73,15 @@ describe('image decoding', () => {
     const [j] = decodeJpeg(new Uint8Array(jpg));
     expect(j!.width).toBe(16);
     expect(j!.data[0]).toBeGreaterThan(240);
+  });
+
+  it('writes many images as the pages of one TIFF and reads them back', () => {
+    const a = ruledPage();
+    const b = { width: 3, height: 1, data: new Uint8Array([0, 128, 255]), dpi: 300 };
+    const pages = decodeTiff(encodeTiffPages([b, a, b]), 10);
+    expect(pages.map((p) => [p.width, p.height])).toEqual([[3, 1], [600, 400], [3, 1]]);
+    expect(pages[0]!.data).toEqual(b.data);
+    expect(pages[1]!.data).toEqual(a.data);
   });
 
   it('rejects a corrupt PNG with a Chinese message', () => {

@@ -89,8 +89,12 @@ export function inkBox(ink: Uint8Array, width: number, r: Rect, dpi: number): Re
   return { x0: bx0, y0: by0, x1: bx1 + 1, y1: by1 + 1 };
 }
 
-/** Images one pass hands to one process at least, so a model load is spread over many reads. */
-const PER_PROCESS = 120;
+/**
+ * Images one pass hands to one process at least, so a model load is spread over many reads: a
+ * Chinese line takes about 15 ms to read against 0.2 s to load chi_sim, a number about 3 ms
+ * against 0.1 s for eng, so lists of numbers are split over the cores only when much longer.
+ */
+const PER_PROCESS = { text: 120, digits: 400 };
 
 /**
  * Reads each cell: one tesseract process per pass and resolution, more (up to the number of
@@ -110,7 +114,7 @@ export async function readCells(cells: InkedCell[], pass: CellPass): Promise<Cel
       pieces.push({ cell: k, image: upscale(cut, factor), dpi: img.dpi * factor });
     }
   });
-  const perPiece = await readImages(pieces, path.join(pass.dir, pass.name), pass.options);
+  const perPiece = await readImages(pieces, path.join(pass.dir, pass.name), pass.options, PER_PROCESS[pass.kind]);
   // In single-line mode tesseract returns nothing for a line of one or two characters
   // ("息", "维持" wrapped onto a cell's last line); as a single word it reads them.
   const empty = perPiece.flatMap((words, k) => (words.length === 0 ? [k] : []));
@@ -119,6 +123,7 @@ export async function readCells(cells: InkedCell[], pass: CellPass): Promise<Cel
       empty.map((k) => pieces[k]!),
       path.join(pass.dir, `${pass.name}-word`),
       { ...pass.options, psm: 8 },
+      PER_PROCESS[pass.kind],
     );
     empty.forEach((k, i) => (perPiece[k] = again[i]!));
   }
@@ -142,7 +147,7 @@ export async function readImages(
   images: { image: GrayImage; dpi: number }[],
   name: string,
   options: Omit<TesseractOptions, 'dpi'>,
-  perProcess = PER_PROCESS,
+  perProcess: number,
 ): Promise<OcrWord[][]> {
   const out: OcrWord[][] = images.map(() => []);
   const byDpi = new Map<number, number[]>();

@@ -159,19 +159,31 @@ export function upscale(img: GrayImage, factor: number): GrayImage {
   const width = img.width * factor;
   const height = img.height * factor;
   const data = new Uint8Array(width * height);
+  // Source columns and weights are the same on every row: worked out once.
+  const xs0 = new Int32Array(width);
+  const xs1 = new Int32Array(width);
+  const fxs = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const sx = Math.min(img.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+    xs0[x] = Math.floor(sx);
+    xs1[x] = Math.min(img.width - 1, xs0[x]! + 1);
+    fxs[x] = sx - xs0[x]!;
+  }
+  const src = img.data;
   for (let y = 0; y < height; y++) {
     const sy = Math.min(img.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
     const y0 = Math.floor(sy);
-    const y1 = Math.min(img.height - 1, y0 + 1);
+    const r0 = y0 * img.width;
+    const r1 = Math.min(img.height - 1, y0 + 1) * img.width;
     const fy = sy - y0;
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const sx = Math.min(img.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(img.width - 1, x0 + 1);
-      const fx = sx - x0;
-      const top = img.data[y0 * img.width + x0]! * (1 - fx) + img.data[y0 * img.width + x1]! * fx;
-      const bottom = img.data[y1 * img.width + x0]! * (1 - fx) + img.data[y1 * img.width + x1]! * fx;
-      data[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+      const fx = fxs[x]!;
+      const x0 = xs0[x]!;
+      const x1 = xs1[x]!;
+      const top = src[r0 + x0]! * (1 - fx) + src[r0 + x1]! * fx;
+      const bottom = src[r1 + x0]! * (1 - fx) + src[r1 + x1]! * fx;
+      data[row + x] = Math.round(top * (1 - fy) + bottom * fy);
     }
   }
   return { width, height, data, dpi: img.dpi * factor };

@@ -7,7 +7,7 @@ import { GongkaiError } from '../errors.js';
 import type { CellValue, Finding, Report } from '../model/report.js';
 import { TABLE_IDS, TEMPLATES, columnsOf, type TableId } from '../model/templates.js';
 import type { Store } from '../store/db.js';
-import { getCurrentReport, getFindings, reportOf, saveCorrection } from '../store/reports.js';
+import { getCurrentReport, getFindings, recheckFollowingYear, reportOf, saveCorrection } from '../store/reports.js';
 
 export interface CellChange {
   table: string;
@@ -54,5 +54,6 @@ export async function correctReport(
   const previous = cur.summary.agencyId != null && cur.summary.year != null ? await reportOf(store, cur.summary.agencyId, cur.summary.year - 1) : undefined;
   const findings = checkReport(report, previous ? { previous: previous.report } : {});
   const version = await saveCorrection(store, { reportId: input.reportId, basedOn: cur.summary.currentVersion, report, findings, changes, reason, userId: input.userId });
+  if (cur.summary.agencyId != null && report.meta.year != null) await recheckFollowingYear(store, cur.summary.agencyId, report.meta.year, report);
   return { version, report, findings: await getFindings(store, input.reportId) };
 }

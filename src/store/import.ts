@@ -13,7 +13,7 @@ import type { Finding, Report } from '../model/report.js';
 import { parseReport } from '../parse.js';
 import { createAgency, levelFromName, matchAgency, type AgencyMatch } from './agencies.js';
 import type { Store } from './db.js';
-import { getFindings, reportForFile, reportOf, saveImport } from './reports.js';
+import { getFindings, recheckFollowingYear, reportForFile, reportOf, saveImport } from './reports.js';
 
 export interface ImportEntry {
   name: string;
@@ -107,5 +107,6 @@ export async function importOne(store: Store, entry: ImportEntry, options: Impor
   });
   // Another importer may have stored the same bytes between our check and our transaction.
   if (saved.duplicate) return { name: entry.name, status: 'duplicate', reportId: saved.id };
+  if (match.agencyId != null && report.meta.year != null) await recheckFollowingYear(store, match.agencyId, report.meta.year, report, options.config);
   return { name: entry.name, status: 'imported', reportId: saved.id, version: saved.version, created: saved.created, agencyMatch: match, report, findings: await getFindings(store, saved.id) };
 }

@@ -3,6 +3,8 @@
  * correction) happens in one transaction together with the current findings and cells, so the
  * store never shows a version without its findings or a half-written cell list.
  */
+import { checkReport } from '../check/check.js';
+import type { CheckConfig } from '../check/config.js';
 import type { Transaction } from 'kysely';
 import { GongkaiError } from '../errors.js';
 import type { Finding, Report } from '../model/report.js';
@@ -215,6 +217,24 @@ export async function getCurrentReport(store: Store, reportId: number): Promise<
   if (!row) return undefined;
   const v = await store.db.selectFrom('report_versions').select('report_json').where('report_id', '=', reportId).where('version', '=', row.current_version).executeTakeFirstOrThrow();
   return { summary: toSummary(row), report: parseJson<Report>(v.report_json, null as unknown as Report), match: parseJson<AgencyMatch>(row.agency_match, { method: 'none', agencyId: null, name: null, candidates: [] }), path: row.path };
+}
+
+/**
+ * The `years.*` rules tie a report to the year before: when year N is stored, corrected or gets
+ * its agency, the agency's year N+1 report is checked again against it.
+ */
+export async function recheckFollowingYear(store: Store, agencyId: number, year: number, report: Report, config?: CheckConfig): Promise<void> {
+  const next = await reportOf(store, agencyId, year + 1);
+  if (!next) return;
+  const findings = checkReport(next.report, { previous: report, ...(config ? { config } : {}) });
+  await store.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('reports')
+      .set({ status: statusOf(agencyId, findings), ...counts(findings), updated_at: now() })
+      .where('id', '=', next.id)
+      .execute();
+    await writeFindings(tx, next.id, findings);
+  });
 }
 
 /** The current version of an agency's report for a year, if any. */

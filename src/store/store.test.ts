@@ -95,6 +95,21 @@ for (const { name, open } of throwawayFactories()) {
       expect(res[0]).toMatchObject({ status: 'failed', code: 'NOT_A_REPORT' });
       if (res[0]?.status === 'failed') expect(res[0].message).toMatch(/不是政府信息公开工作年度报告/);
     });
+
+    it('registers an unknown agency on import, and re-checks the next year when the year before arrives', async () => {
+      const ex = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples');
+      // an empty store, as on first run
+      const store = await open();
+      // the later year first: without last year's report, years.carryOver cannot run
+      const [later] = await importFiles(store, [path.join(ex, '明川区发展和改革局-2023.txt')]);
+      expect(later!.agencyMatch).toMatchObject({ method: 'created' });
+      expect((await getFindings(store, later!.reportId!)).some((f) => f.rule === 'years.carryOver')).toBe(false);
+      const [earlier] = await importFiles(store, [path.join(ex, '明川区发展和改革局-2022.txt')]);
+      expect(earlier!.agencyMatch).toMatchObject({ method: 'exact', agencyId: later!.agencyMatch!.agencyId });
+      const after = await getFindings(store, later!.reportId!);
+      expect(after.filter((f) => f.rule === 'years.carryOver').map((f) => f.cells[0]!.column).sort()).toEqual(['natural', 'total']);
+      await store.close();
+    });
   });
 }
 

@@ -8,7 +8,7 @@ import { sniffFormat } from '../../read/sniff.js';
 import { addAlias, getAgency, type AgencyMatch } from '../../store/agencies.js';
 import type { Store } from '../../store/db.js';
 import { importOne } from '../../store/import.js';
-import { getCurrentReport, getFindings, getVersionReport, listVersions, reportOf, setReportAgency, summaryQuery, toSummary } from '../../store/reports.js';
+import { getCurrentReport, getFindings, getVersionReport, listVersions, recheckFollowingYear, reportOf, setReportAgency, summaryQuery, toSummary } from '../../store/reports.js';
 import { seesAgency, seesReport } from '../../store/scope.js';
 import { requireRole, requireScope } from '../auth.js';
 import { forbidden, HttpError } from '../http-error.js';
@@ -185,6 +185,7 @@ export function reportRoutes(app: FastifyInstance, store: Store): void {
       const findings = checkReport(cur.report, previous ? { previous: previous.report } : {});
       const match: AgencyMatch = { method: 'confirmed', agencyId: agency.id, name: cur.report.meta.agency, candidates: cur.match.candidates };
       await setReportAgency(store, cur.summary.id, agency.id, match, findings);
+      if (cur.report.meta.year != null) await recheckFollowingYear(store, agency.id, cur.report.meta.year, cur.report);
       if (request.body.remember !== false && cur.report.meta.agency) await addAlias(store, agency.id, cur.report.meta.agency);
       const after = await getCurrentReport(store, cur.summary.id);
       return { id: cur.summary.id, summary: after!.summary, findings: await getFindings(store, cur.summary.id), agencyMatch: after!.match };

@@ -15,6 +15,37 @@ import { TextItems, type TextItem, type TextState } from './pdf-text-items.js';
 const MAX_FORM_DEPTH = 12;
 const MAX_OPERANDS = 16;
 
+/** An operator's bytes as one number, to switch on. */
+function opCode(op: string): number {
+  let v = 0;
+  for (let k = 0; k < op.length; k++) v = v * 256 + op.charCodeAt(k);
+  return v;
+}
+const OP_DQUOTE = opCode('"');
+const OP_QUOTE = opCode("'");
+const OP_BDC = opCode('BDC');
+const OP_BI = opCode('BI');
+const OP_BMC = opCode('BMC');
+const OP_BT = opCode('BT');
+const OP_Do = opCode('Do');
+const OP_EMC = opCode('EMC');
+const OP_Q = opCode('Q');
+const OP_TSTAR = opCode('T*');
+const OP_TD = opCode('TD');
+const OP_TJ = opCode('TJ');
+const OP_TL = opCode('TL');
+const OP_Tc = opCode('Tc');
+const OP_Td = opCode('Td');
+const OP_Tf = opCode('Tf');
+const OP_Tj = opCode('Tj');
+const OP_Tm = opCode('Tm');
+const OP_Ts = opCode('Ts');
+const OP_Tw = opCode('Tw');
+const OP_Tz = opCode('Tz');
+const OP_cm = opCode('cm');
+const OP_gs = opCode('gs');
+const OP_q = opCode('q');
+
 type Operand = number | string | Uint8Array | (number | Uint8Array)[];
 
 /** The page's text items, in page (PDF user) space; `viewBox` is pdfjs's page.view. */
@@ -37,7 +68,9 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
   let st = start;
   const stack: TextState[] = [];
   const items = new TextItems(out, viewBox);
-  const ops: Operand[] = [];
+  // A fixed operand array and a count: resetting an array's length per operator is slow.
+  const ops: Operand[] = new Array<Operand>(MAX_OPERANDS).fill(0);
+  let n = 0;
   const fontsDict = file.dict(resources?.get('Font'));
   const lx = new Lexer(b, 0);
   const num = (k: number): number => {
@@ -64,7 +97,8 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
     if ((ch >= 0x30 && ch <= 0x39) || ch === 0x2d || ch === 0x2b || ch === 0x2e) {
       let j = i + 1;
       while (j < b.length && !isWhite(b[j]!) && !isDelimiter(b[j]!)) j++;
-      if (ops.length < MAX_OPERANDS) ops.push(parseNumber(b, i, j));
+      if (n < MAX_OPERANDS) ops[n] = parseNumber(b, i, j);
+      n++;
       i = j;
       continue;
     }
@@ -79,31 +113,33 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
       else if (ch === 0x5b) v = textArray(lx);
       else lx.pos = i + 1;
       i = lx.pos;
-      if (ops.length < MAX_OPERANDS) ops.push(v);
+      if (n < MAX_OPERANDS) ops[n] = v;
+      n++;
       continue;
     }
     let j = i + 1;
     while (j < b.length && !isWhite(b[j]!) && !isDelimiter(b[j]!)) j++;
     const len = j - i;
-    const op = len === 1 ? String.fromCharCode(ch) : len === 2 ? String.fromCharCode(ch, b[i + 1]!) : len === 3 ? String.fromCharCode(ch, b[i + 1]!, b[i + 2]!) : '';
+    // The operator as a number (its bytes, big-endian): no string per operator.
+    const op = len === 1 ? ch : len === 2 ? ch * 256 + b[i + 1]! : len === 3 ? (ch * 256 + b[i + 1]!) * 256 + b[i + 2]! : -1;
     i = j;
-    const n = ops.length;
+    if (n > MAX_OPERANDS) n = MAX_OPERANDS + 1; // too many: no operator below matches the count
     switch (op) {
-      case 'q':
+      case OP_q:
         stack.push(st);
         st = clone(st);
         break;
-      case 'Q':
+      case OP_Q:
         st = stack.pop() ?? st;
         break;
-      case 'cm':
+      case OP_cm:
         if (n === 6) st.ctm = multiply(st.ctm, [num(0), num(1), num(2), num(3), num(4), num(5)]);
         break;
-      case 'BT':
+      case OP_BT:
         st.tm = [1, 0, 0, 1, 0, 0];
         st.tlm = [1, 0, 0, 1, 0, 0];
         break;
-      case 'Tf': {
+      case OP_Tf: {
         const res = ops[0];
         if (n !== 2 || typeof res !== 'string') break;
         const size = num(1);
@@ -113,50 +149,50 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
         st.font = loadFont(file, fontsDict, res);
         break;
       }
-      case 'Tc':
+      case OP_Tc:
         if (n === 1) st.charSpacing = num(0);
         break;
-      case 'Tw':
+      case OP_Tw:
         if (n === 1) st.wordSpacing = num(0);
         break;
-      case 'Tz':
+      case OP_Tz:
         if (n === 1) st.hScale = num(0) / 100;
         break;
-      case 'TL':
+      case OP_TL:
         if (n === 1) st.leading = num(0);
         break;
-      case 'Ts':
+      case OP_Ts:
         if (n === 1) st.rise = num(0);
         break;
-      case 'Td':
-      case 'TD':
+      case OP_Td:
+      case OP_TD:
         if (n === 2) {
-          if (op === 'TD') st.leading = -num(1);
+          if (op === OP_TD) st.leading = -num(1);
           translate(st.tlm, num(0), num(1));
           st.tm = st.tlm.slice();
         }
         break;
-      case 'Tm':
+      case OP_Tm:
         if (n === 6) {
           st.tm = [num(0), num(1), num(2), num(3), num(4), num(5)];
           st.tlm = st.tm.slice();
           items.updateAdvanceScale(st);
         }
         break;
-      case 'T*':
+      case OP_TSTAR:
         carriageReturn(st);
         break;
-      case 'Tj':
+      case OP_Tj:
         if (n >= 1) items.show(st, requireFont(st), bytes(n - 1), 0);
         break;
-      case "'":
+      case OP_QUOTE:
         if (n >= 1) {
           requireFont(st);
           carriageReturn(st);
           items.show(st, st.font!, bytes(n - 1), 0);
         }
         break;
-      case '"':
+      case OP_DQUOTE:
         if (n === 3) {
           requireFont(st);
           st.wordSpacing = num(0);
@@ -165,26 +201,26 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
           items.show(st, st.font!, bytes(2), 0);
         }
         break;
-      case 'TJ':
+      case OP_TJ:
         if (n >= 1) showArray(st, requireFont(st), ops[n - 1], items);
         break;
-      case 'Do':
+      case OP_Do:
         items.flush();
         if (n === 1 && typeof ops[0] === 'string') doForm(file, ops[0], resources, st, viewBox, out, depth, forms);
         break;
-      case 'gs':
+      case OP_gs:
         if (n === 1 && typeof ops[0] === 'string') checkGState(file, resources, ops[0]);
         break;
-      case 'BDC':
-      case 'BMC':
-      case 'EMC':
+      case OP_BDC:
+      case OP_BMC:
+      case OP_EMC:
         items.flush();
         break;
-      case 'BI':
+      case OP_BI:
         i = skipInlineImage(b, i);
         break;
     }
-    ops.length = 0;
+    n = 0;
   }
   items.flush();
 }
@@ -339,7 +375,7 @@ function hexBytes(lx: Lexer): Uint8Array {
   let n = 0;
   let half = -1;
   for (let i = lx.pos + 1; i < end; i++) {
-    const h = hexDigit(b[i]!);
+    const h = HEX[b[i]!]!;
     if (h < 0) continue; // whitespace (and, as in pdfjs, any stray byte) is skipped
     if (half < 0) half = h;
     else {
@@ -352,12 +388,10 @@ function hexBytes(lx: Lexer): Uint8Array {
   return out.subarray(0, n);
 }
 
-function hexDigit(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
-}
+/** Hex digit values by byte, −1 for anything else. */
+const HEX = new Int8Array(256).fill(-1);
+for (let c = 0; c < 10; c++) HEX[0x30 + c] = c;
+for (let c = 0; c < 6; c++) HEX[0x41 + c] = HEX[0x61 + c] = 10 + c;
 
 /** A TJ array: strings and numbers. Anything else in it is not a text array we read. */
 function textArray(lx: Lexer): (number | Uint8Array)[] {

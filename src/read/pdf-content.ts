@@ -7,6 +7,7 @@
  */
 import { isDelimiter, isWhite, Lexer, nameOf, PdfStream, PdfSyntaxError, type PdfDict } from './pdf-objects.js';
 import type { PdfFile } from './pdf-file.js';
+import { OP_B, OP_BI, OP_BSTAR, OP_Do, OP_F, OP_Q, OP_S, OP_b, OP_bSTAR, OP_c, OP_cm, OP_f, OP_fSTAR, OP_h, OP_l, OP_m, OP_n, OP_q, OP_re, OP_s, OP_v, OP_y, operatorAt } from './pdf-operators.js';
 import { pathRulings, type Ruling } from './pdf-rulings.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -101,39 +102,39 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
     let j = i + 1;
     while (j < b.length && !isWhite(b[j]!) && !isDelimiter(b[j]!)) j++;
     const len = j - i;
-    const op = len === 1 ? String.fromCharCode(ch) : len === 2 ? String.fromCharCode(ch, b[i + 1]!) : len === 3 ? String.fromCharCode(ch, b[i + 1]!, b[i + 2]!) : '';
+    const op = operatorAt(b, i, len);
     i = j;
     switch (op) {
-      case 'q':
+      case OP_q:
         stack.push(ctm);
         break;
-      case 'Q':
+      case OP_Q:
         ctm = stack.pop() ?? ctm;
         break;
-      case 'cm':
+      case OP_cm:
         if (n === 6) ctm = multiply(ctm, [ops[0]!, ops[1]!, ops[2]!, ops[3]!, ops[4]!, ops[5]!]);
         break;
-      case 'm':
+      case OP_m:
         if (n === 2) {
           endSub();
           cur = { pts: [ops[0]!, ops[1]!], curved: false };
         }
         break;
-      case 'l':
+      case OP_l:
         if (n === 2) {
           cur ??= { pts: [], curved: false };
           cur.pts.push(ops[0]!, ops[1]!);
         }
         break;
-      case 'c':
-      case 'v':
-      case 'y':
+      case OP_c:
+      case OP_v:
+      case OP_y:
         if (cur) cur.curved = true;
         break;
-      case 'h':
+      case OP_h:
         closeSub();
         break;
-      case 're':
+      case OP_re:
         if (n === 4) {
           endSub();
           const [x, y, w, h] = [ops[0]!, ops[1]!, ops[2]!, ops[3]!];
@@ -141,30 +142,30 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
           closeSub();
         }
         break;
-      case 'S':
-      case 'B':
-      case 'B*':
+      case OP_S:
+      case OP_B:
+      case OP_BSTAR:
         paint(true);
         break;
-      case 's':
-      case 'b':
-      case 'b*':
+      case OP_s:
+      case OP_b:
+      case OP_bSTAR:
         closeSub();
         paint(true);
         break;
-      case 'f':
-      case 'F':
-      case 'f*':
+      case OP_f:
+      case OP_F:
+      case OP_fSTAR:
         paint(false);
         break;
-      case 'n':
+      case OP_n:
         paths = [];
         cur = null;
         break;
-      case 'BI':
+      case OP_BI:
         i = skipInlineImage(b, i);
         break;
-      case 'Do':
+      case OP_Do:
         doForm(file, lastName, resources, ctm, toPage, out, depth);
         break;
     }

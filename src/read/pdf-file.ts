@@ -18,6 +18,7 @@ const MAX_PAGES_DEPTH = 32;
 export class PdfFile {
   private readonly xref = new Map<number, XrefEntry>();
   private readonly cache = new Map<number, PdfValue>();
+  private readonly decoded = new WeakMap<PdfStream, Uint8Array>();
   private readonly objStreams = new Map<number, { lexer: Lexer; offsets: number[]; first: number }>();
   readonly trailer: PdfDict;
 
@@ -75,7 +76,17 @@ export class PdfFile {
     return out;
   }
 
+  /** A stream's data, decoded once: the ruling and text scanners both step into forms. */
   decode(s: PdfStream): Uint8Array {
+    let d = this.decoded.get(s);
+    if (!d) {
+      d = this.decodeStream(s);
+      this.decoded.set(s, d);
+    }
+    return d;
+  }
+
+  private decodeStream(s: PdfStream): Uint8Array {
     let data = s.bytes.subarray(s.start, s.start + s.length);
     const f = this.resolve(s.dict.get('Filter'));
     const filters = (Array.isArray(f) ? f : f === undefined || f === null ? [] : [f]).map((x) => nameOf(this.resolve(x)));

@@ -9,42 +9,12 @@
  */
 import { isDelimiter, isWhite, Lexer, nameOf, PdfStream, PdfSyntaxError, type PdfDict } from './pdf-objects.js';
 import type { PdfFile } from './pdf-file.js';
+import { OP_BDC, OP_BI, OP_BMC, OP_BT, OP_DQUOTE, OP_Do, OP_EMC, OP_Q, OP_QUOTE, OP_TD, OP_TJ, OP_TL, OP_TSTAR, OP_Tc, OP_Td, OP_Tf, OP_Tj, OP_Tm, OP_Ts, OP_Tw, OP_Tz, OP_cm, OP_gs, OP_q, operatorAt } from './pdf-operators.js';
 import { textFont, UnsupportedText, type TextFont } from './pdf-font.js';
 import { TextItems, type TextItem, type TextState } from './pdf-text-items.js';
 
 const MAX_FORM_DEPTH = 12;
 const MAX_OPERANDS = 16;
-
-/** An operator's bytes as one number, to switch on. */
-function opCode(op: string): number {
-  let v = 0;
-  for (let k = 0; k < op.length; k++) v = v * 256 + op.charCodeAt(k);
-  return v;
-}
-const OP_DQUOTE = opCode('"');
-const OP_QUOTE = opCode("'");
-const OP_BDC = opCode('BDC');
-const OP_BI = opCode('BI');
-const OP_BMC = opCode('BMC');
-const OP_BT = opCode('BT');
-const OP_Do = opCode('Do');
-const OP_EMC = opCode('EMC');
-const OP_Q = opCode('Q');
-const OP_TSTAR = opCode('T*');
-const OP_TD = opCode('TD');
-const OP_TJ = opCode('TJ');
-const OP_TL = opCode('TL');
-const OP_Tc = opCode('Tc');
-const OP_Td = opCode('Td');
-const OP_Tf = opCode('Tf');
-const OP_Tj = opCode('Tj');
-const OP_Tm = opCode('Tm');
-const OP_Ts = opCode('Ts');
-const OP_Tw = opCode('Tw');
-const OP_Tz = opCode('Tz');
-const OP_cm = opCode('cm');
-const OP_gs = opCode('gs');
-const OP_q = opCode('q');
 
 type Operand = number | string | Uint8Array | (number | Uint8Array)[];
 
@@ -120,8 +90,7 @@ function scan(file: PdfFile, b: Uint8Array, resources: PdfDict | undefined, star
     let j = i + 1;
     while (j < b.length && !isWhite(b[j]!) && !isDelimiter(b[j]!)) j++;
     const len = j - i;
-    // The operator as a number (its bytes, big-endian): no string per operator.
-    const op = len === 1 ? ch : len === 2 ? ch * 256 + b[i + 1]! : len === 3 ? (ch * 256 + b[i + 1]!) * 256 + b[i + 2]! : -1;
+    const op = operatorAt(b, i, len);
     i = j;
     if (n > MAX_OPERANDS) n = MAX_OPERANDS + 1; // too many: no operator below matches the count
     switch (op) {

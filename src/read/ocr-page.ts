@@ -82,7 +82,7 @@ export async function ocrPages(pages: PreparedPage[], dir: string): Promise<Bloc
     dir,
     name: `${tag}-${name}`,
     kind,
-    options: kind === 'digits' ? { lang: 'eng', psm: 7, whitelist: DIGITS } : { lang: 'chi_sim', psm: 7 },
+    options: kind === 'digits' ? { lang: 'eng', psm: 7, whitelist: DIGITS, invert: false } : { lang: 'chi_sim', psm: 7, invert: false },
     enlarge,
   });
   // Enlarging helps most labels and spoils a few characters (查 read as 碍): unsure labels are

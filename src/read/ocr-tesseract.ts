@@ -77,6 +77,11 @@ export interface TesseractOptions {
   psm: number;
   dpi: number;
   whitelist?: string;
+  /**
+   * Whether to try each unsure line again inverted (light text on dark): tesseract's default,
+   * useless on a cell cropped to its dark ink, and a tenth of the time of a cell pass.
+   */
+  invert?: boolean;
 }
 
 /**
@@ -86,6 +91,7 @@ export interface TesseractOptions {
 export async function tesseractWords(input: string, o: TesseractOptions): Promise<OcrWord[]> {
   const args = [input, '-', '-l', o.lang, '--psm', String(o.psm), '--dpi', String(o.dpi)];
   if (o.whitelist) args.push('-c', `tessedit_char_whitelist=${o.whitelist}`);
+  if (o.invert === false) args.push('-c', 'tessedit_do_invert=0');
   args.push('tsv');
   const t0 = performance.now();
   const out = parseTsv(await run(args));

@@ -11,6 +11,17 @@ type XrefEntry = { offset: number } | { stream: number; index: number };
 export interface PdfPage {
   contents: Uint8Array;
   resources: PdfDict | undefined;
+  /** The page's own dictionary. */
+  dict: PdfDict;
+  /** Inheritable attributes as found on the page or its nearest ancestor (§7.7.3.4). */
+  inherited: Inherited;
+}
+
+interface Inherited {
+  resources?: PdfDict;
+  mediaBox?: PdfValue;
+  cropBox?: PdfValue;
+  rotate?: PdfValue;
 }
 
 const MAX_PAGES_DEPTH = 32;
@@ -42,17 +53,22 @@ export class PdfFile {
     const root = this.dict(this.trailer.get('Root'));
     const out: PdfPage[] = [];
     const seen = new Set<PdfValue>();
-    const walk = (ref: PdfValue | undefined, inherited: PdfDict | undefined, depth: number) => {
+    const walk = (ref: PdfValue | undefined, up: Inherited, depth: number) => {
       if (depth > MAX_PAGES_DEPTH || seen.has(ref ?? null)) throw new PdfSyntaxError('bad page tree');
       if (ref instanceof PdfRef) seen.add(ref);
       const node = this.dict(ref);
       if (!node) throw new PdfSyntaxError('bad page tree node');
-      const resources = this.dict(node.get('Resources')) ?? inherited;
+      const here: Inherited = {
+        resources: this.dict(node.get('Resources')) ?? up.resources,
+        mediaBox: this.resolve(node.get('MediaBox')) ?? up.mediaBox,
+        cropBox: this.resolve(node.get('CropBox')) ?? up.cropBox,
+        rotate: this.resolve(node.get('Rotate')) ?? up.rotate,
+      };
       const kids = this.resolve(node.get('Kids'));
-      if (Array.isArray(kids)) for (const k of kids) walk(k, resources, depth + 1);
-      else out.push({ contents: this.contents(node.get('Contents')), resources });
+      if (Array.isArray(kids)) for (const k of kids) walk(k, here, depth + 1);
+      else out.push({ contents: this.contents(node.get('Contents')), resources: here.resources, dict: node, inherited: here });
     };
-    walk(root?.get('Pages'), undefined, 0);
+    walk(root?.get('Pages'), {}, 0);
     return out;
   }
 

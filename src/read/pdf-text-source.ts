@@ -3,29 +3,24 @@
  * and every font on the page are ones it reads with certainty, pdfjs's getTextContent
  * otherwise — decided page by page, so one odd font costs only its page.
  */
-import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PdfFile, PdfPage } from './pdf-file.js';
+import type { PageSource } from './pdf-document.js';
 import { PdfSyntaxError } from './pdf-objects.js';
 import { contentText } from './pdf-text-scan.js';
 import { itemRuns, pageText, type TextRun } from './pdf-text.js';
 
-export type TextReader = (page: PDFPageProxy, viewport: PageViewport) => Promise<TextRun[]>;
-
 /** Set GONGKAI_PDF_TEXT=pdfjs to read all text with pdfjs (for comparison and diagnosis). */
 const forcePdfjs = process.env.GONGKAI_PDF_TEXT === 'pdfjs';
 
-export function textReader(scanned: { file: PdfFile; pages: PdfPage[] } | null): TextReader {
-  if (!scanned || forcePdfjs) return pageText;
-  const { file, pages } = scanned;
-  return async (page, viewport) => {
-    const p = pages[page.pageNumber - 1]!;
+export async function readText(p: PageSource): Promise<TextRun[]> {
+  if (p.ours && !forcePdfjs) {
     try {
-      return itemRuns(contentText(file, p.contents, p.resources, page.view), viewport);
+      return itemRuns(contentText(p.ours.file, p.ours.page.contents, p.ours.page.resources, p.view), p.viewport);
     } catch (e) {
       if (!isDeclined(e)) throw e;
-      return pageText(page, viewport);
     }
-  };
+  }
+  const { page, viewport } = await p.pdfjs();
+  return pageText(page, viewport);
 }
 
 /** Errors that mean "not a page we read": pdfjs gets it instead. */

@@ -4,6 +4,7 @@
  * a table border ("0 0" over two cells); `splitRunAt` cuts such a run where a border falls.
  */
 import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Viewport } from './pdf-geometry.js';
 
 export interface TextRun {
   /** NFKC text (Chromium writes Kangxi radicals for 一 and 行). */
@@ -33,7 +34,7 @@ export async function pageText(page: PDFPageProxy, viewport: PageViewport): Prom
 }
 
 /** Text items (pdfjs's, or ours built the same way) → runs in page coordinates. */
-export function itemRuns(items: PdfTextItem[], viewport: PageViewport): TextRun[] {
+export function itemRuns(items: PdfTextItem[], viewport: Viewport): TextRun[] {
   const runs: TextRun[] = [];
   for (const item of items) {
     const text = item.str.normalize('NFKC');

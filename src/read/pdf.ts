@@ -4,17 +4,16 @@
  * headers dropped. A PDF without a text layer (a scan) goes to the scanned-PDF handler, which
  * the OCR module registers; without one, the reader says what to install.
  */
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { GongkaiError, isGongkaiError } from '../errors.js';
 import type { Block, NeutralDocument, SourceInfo, TableBlock } from './document.js';
 import type { ReadLimits } from './limits.js';
 import { dropPageFurniture } from './pdf-chrome.js';
 import { buildGrids } from './pdf-grid.js';
-import { openPdf } from './pdf-load.js';
+import { PdfDocument } from './pdf-document.js';
 import { layoutPage, type PageLayout, type PageTable } from './pdf-page.js';
 import { paragraphs } from './pdf-paragraphs.js';
-import { rulingReader, scanFile, type RulingReader } from './pdf-ruling-source.js';
-import { textReader, type TextReader } from './pdf-text-source.js';
+import { readRulings } from './pdf-ruling-source.js';
+import { readText } from './pdf-text-source.js';
 import { alignRows } from './pdf-unruled.js';
 import type { Reader } from './read.js';
 
@@ -37,17 +36,14 @@ export function scannedPdfHandler(): ScannedPdfHandler | null {
 const MIN_PAGE_CHARS = 10;
 
 export const readPdf: Reader = async (bytes, source, limits) => {
-  const doc = await openPdf(bytes);
+  // Our own reader when the file allows, pdfjs for what it declines (see pdf-document).
+  const doc = await PdfDocument.open(bytes);
   try {
     checkPages(doc, limits);
     const layouts: PageLayout[] = [];
-    // One reading of the file's objects serves both the ruling lines and the text.
-    const scanned = scanFile(bytes, doc.numPages);
-    const rulings = rulingReader(scanned);
-    const text = textReader(scanned);
     let textless = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const layout = await readPage(doc, n, text, rulings);
+      const layout = await readPage(doc, n);
       if (printable(layout) < MIN_PAGE_CHARS) textless++;
       layouts.push(layout);
     }
@@ -64,14 +60,14 @@ export const readPdf: Reader = async (bytes, source, limits) => {
 
 /** Whether the PDF has a text layer on most pages (false for scans). For routing to OCR. */
 export async function pdfHasTextLayer(bytes: Uint8Array, limits?: Pick<ReadLimits, 'maxPages'>): Promise<boolean> {
-  const doc = await openPdf(bytes);
+  const doc = await PdfDocument.open(bytes);
   try {
     if (limits) checkPages(doc, limits);
-    const text = textReader(scanFile(bytes, doc.numPages));
     let textless = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const runs = await text(page, page.getViewport({ scale: 1 }));
+      const page = await doc.page(n);
+      const runs = await readText(page);
+      page.cleanup();
       if (runs.reduce((s, r) => s + r.text.replace(/\s/g, '').length, 0) < MIN_PAGE_CHARS) textless++;
     }
     return textless * 2 < doc.numPages;
@@ -80,18 +76,17 @@ export async function pdfHasTextLayer(bytes: Uint8Array, limits?: Pick<ReadLimit
   }
 }
 
-function checkPages(doc: PDFDocumentProxy, limits: Pick<ReadLimits, 'maxPages'>): void {
+function checkPages(doc: PdfDocument, limits: Pick<ReadLimits, 'maxPages'>): void {
   if (doc.numPages > limits.maxPages) {
     throw new GongkaiError('TOO_LARGE', `PDF 页数过多（${doc.numPages} 页），上限为 ${limits.maxPages} 页`, `too many pages: ${doc.numPages}`);
   }
   if (doc.numPages === 0) throw new GongkaiError('CORRUPT', 'PDF 文件已损坏：找不到任何页面', 'no pages');
 }
 
-async function readPage(doc: PDFDocumentProxy, n: number, readText: TextReader, readRulings: RulingReader): Promise<PageLayout> {
-  const page = await doc.getPage(n);
-  const viewport = page.getViewport({ scale: 1 });
-  const [runs, rulings] = await Promise.all([readText(page, viewport), readRulings(page, viewport)]);
-  const layout = layoutPage(n, viewport.width, viewport.height, runs, buildGrids(rulings));
+async function readPage(doc: PdfDocument, n: number): Promise<PageLayout> {
+  const page = await doc.page(n);
+  const [runs, rulings] = await Promise.all([readText(page), readRulings(page)]);
+  const layout = layoutPage(n, page.viewport.width, page.viewport.height, runs, buildGrids(rulings));
   page.cleanup();
   return layout;
 }
@@ -178,9 +173,7 @@ function sameValueColumns(a: PageTable, b: PageTable): boolean {
 }
 
 /** The PDF's own title, when it names the report (producers often leave a file name there). */
-async function documentTitle(doc: PDFDocumentProxy): Promise<string | undefined> {
-  const meta = await doc.getMetadata().catch(() => null);
-  const info = meta?.info as { Title?: unknown } | undefined;
-  const t = typeof info?.Title === 'string' ? info.Title.normalize('NFKC').trim() : '';
+async function documentTitle(doc: PdfDocument): Promise<string | undefined> {
+  const t = ((await doc.title().catch(() => undefined)) ?? '').normalize('NFKC').trim();
   return /报告/.test(t) ? t : undefined;
 }

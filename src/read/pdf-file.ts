@@ -58,8 +58,10 @@ export class PdfFile {
       if (ref instanceof PdfRef) seen.add(ref);
       const node = this.dict(ref);
       if (!node) throw new PdfSyntaxError('bad page tree node');
+      const own = this.dict(node.get('Resources'));
       const here: Inherited = {
-        resources: this.dict(node.get('Resources')) ?? up.resources,
+        // Like pdfjs, resources found at several levels are merged, the nearest entry winning.
+        resources: own && up.resources ? new Map([...up.resources, ...own]) : (own ?? up.resources),
         mediaBox: this.resolve(node.get('MediaBox')) ?? up.mediaBox,
         cropBox: this.resolve(node.get('CropBox')) ?? up.cropBox,
         rotate: this.resolve(node.get('Rotate')) ?? up.rotate,

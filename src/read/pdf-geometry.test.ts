@@ -60,3 +60,18 @@ describe('page geometry read from the page tree', () => {
     expect(await sameAsPdfjs(bytes)).toBe(pages.length);
   });
 });
+
+describe('inherited resources', () => {
+  it('merges a page’s resources with its ancestors’, the nearest entry winning', () => {
+    const bytes = buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> /XObject << /X 5 0 R >> >> >>',
+      '<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Y 5 0 R >> >> >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      '<< /Type /Whatever >>',
+    ]);
+    const [page] = new PdfFile(bytes).pages();
+    expect([...(page!.resources!.get('Font') as Map<string, unknown>).keys()]).toEqual(['F1']);
+    expect([...(page!.resources!.get('XObject') as Map<string, unknown>).keys()]).toEqual(['Y']);
+  });
+});

@@ -4,7 +4,7 @@
  * pass, over several pages, read by one tesseract process as the pages of one TIFF, so its
  * model is loaded once per pass (loading chi_sim costs about as much as reading twenty cells).
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GridCell, Rect } from './grid.js';
 import { joinTokens, wordsToText } from './ocr-text.js';
@@ -165,6 +165,8 @@ export async function readImages(
       writeFileSync(file, encodeTiffPages(slice.map((k) => images[k]!.image)));
       runs.push(
         tesseractWords(file, { ...options, dpi }).then((words) => {
+          // Pages at 300 dpi and more make large files; the scratch directory goes only at the end.
+          rmSync(file, { force: true });
           for (const w of words) {
             const k = slice[w.image - 1];
             if (k !== undefined) out[k]!.push(w);

@@ -19,8 +19,13 @@ export interface ScannedPages {
   scale(img: GrayImage): number;
 }
 
-/** Pages read together: a report's usual length, a few tens of megabytes of page images. */
-const CHUNK = 8;
+/**
+ * Pages read together: up to a report's usual length, and up to this many pixels (three bytes
+ * each are held per page: rules painted out, ink, prose), about 100 MB: eight A4 pages at
+ * 200 dpi, three at 300 dpi, one at 600 dpi.
+ */
+const CHUNK_PAGES = 8;
+const CHUNK_PIXELS = 32_000_000;
 
 export async function ocrDocument(pages: ScannedPages, source: SourceInfo): Promise<NeutralDocument> {
   await requireTesseract();
@@ -28,11 +33,14 @@ export async function ocrDocument(pages: ScannedPages, source: SourceInfo): Prom
   try {
     const perPage: Block[][] = [];
     let reading: Promise<void> = Promise.resolve();
-    for (let first = 0; first < pages.count; first += CHUNK) {
+    for (let i = 0; i < pages.count; ) {
       const chunk: PreparedPage[] = [];
-      for (let i = first; i < Math.min(pages.count, first + CHUNK); i++) {
+      let pixels = 0;
+      while (i < pages.count && chunk.length < CHUNK_PAGES && (chunk.length === 0 || pixels < CHUNK_PIXELS)) {
         const img = await pages.load(i);
+        pixels += img.width * img.height;
         chunk.push(preparePage(img, { page: i + 1, scale: pages.scale(img), dir }));
+        i++;
       }
       await reading;
       reading = ocrPages(chunk, dir).then((blocks) => void perPage.push(...blocks));

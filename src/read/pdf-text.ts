@@ -46,15 +46,21 @@ export function itemRuns(items: PdfTextItem[], viewport: Viewport): TextRun[] {
     const ux = Math.hypot(a, b) > 0 ? a / Math.hypot(a, b) : 1;
     const uy = Math.hypot(a, b) > 0 ? b / Math.hypot(a, b) : 0;
     const h = item.height || size;
-    const pts = [
-      [e, f],
-      [e + ux * item.width, f + uy * item.width],
-      [e - uy * h, f + ux * h],
-      [e + ux * item.width - uy * h, f + uy * item.width + ux * h],
-    ].map(([x, y]) => viewport.convertToViewportPoint(x!, y!));
-    const xs = pts.map((p) => p[0]!);
-    const ys = pts.map((p) => p[1]!);
-    runs.push({ text, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys), size });
+    // The four corners in page coordinates, without an array per corner.
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let k = 0; k < 4; k++) {
+      const along = k & 1 ? item.width : 0;
+      const up = k & 2 ? h : 0;
+      const q = viewport.convertToViewportPoint(e + ux * along - uy * up, f + uy * along + ux * up);
+      x0 = Math.min(x0, q[0]!);
+      x1 = Math.max(x1, q[0]!);
+      y0 = Math.min(y0, q[1]!);
+      y1 = Math.max(y1, q[1]!);
+    }
+    runs.push({ text, x0, y0, x1, y1, size });
   }
   return runs;
 }

@@ -165,3 +165,17 @@ describe('predefined CMaps read from pdfjs-dist bcmap files', () => {
     expect(() => predefinedCMap('No-Such-CMap')).toThrow();
   });
 });
+
+describe('a declined page still reads, through pdfjs', () => {
+  it('a standard font we have no metrics for: the page text comes from pdfjs', async () => {
+    const { readDocument } = await import('./read.js');
+    const font = '/F9 << /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>';
+    const bytes = onePage('BT /F9 12 Tf 72 700 Td (Annual report of the information office) Tj ET', font);
+    const file = new PdfFile(bytes);
+    const [p] = file.pages();
+    expect(() => contentText(file, p!.contents, p!.resources, [0, 0, 612, 792])).toThrow();
+    const doc = await readDocument(bytes, 'declined.pdf');
+    const text = doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
+    expect(text).toContain('Annual report of the information office');
+  });
+});

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { CodeSpace } from './pdf-cmap.js';
-import { UnsupportedText } from './pdf-font.js';
+import { UnsupportedText } from './pdf-font-error.js';
 
 export interface PredefinedCMap {
   vertical: boolean;

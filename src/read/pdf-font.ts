@@ -9,10 +9,11 @@ import { parseCMap, type CodeSpace } from './pdf-cmap.js';
 import type { PdfFile } from './pdf-file.js';
 import { nameOf, PdfStream, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-objects.js';
 import { simpleEncoding } from './pdf-encoding.js';
+import { UnsupportedText } from './pdf-font-error.js';
+import { programMatrix } from './pdf-font-program.js';
 import { standardWidths } from './pdf-std-metrics.js';
 
-/** A font or page this reader declines; pdfjs reads it instead. */
-export class UnsupportedText extends PdfSyntaxError {}
+export { UnsupportedText };
 
 export interface Glyph {
   unicode: string;
@@ -84,7 +85,7 @@ function compositeFont(file: PdfFile, dict: PdfDict): TextFont {
   return makeFont({
     name: fontName(file, cid, file.dict(cid.get('FontDescriptor')), false),
     type3: false,
-    matrix: fontMatrix(file, cid),
+    matrix: programMatrix(file, file.dict(cid.get('FontDescriptor'))) ?? fontMatrix(file, cid),
     codeSpace: cmap ? cmap.codeSpace : [{ bytes: 2, low: 0, high: 0xffff }],
     text: ucs ? (code) => {
       const c = cidOf(code);
@@ -129,6 +130,9 @@ function simpleFont(file: PdfFile, dict: PdfDict, type3: boolean): TextFont {
       const v = file.resolve(x);
       if (typeof v === 'number') widths.set(firstChar + i, v);
     });
+    // pdfjs fills a Type 1 program's missing widths from its glyphs, which we do not read.
+    const last = file.resolve(dict.get('LastChar'));
+    if (descriptor?.has('FontFile') && (typeof last !== 'number' || widths.size < last - firstChar + 1)) throw new UnsupportedText('Type 1 font with widths missing');
     const missing = descriptor ? file.resolve(descriptor.get('MissingWidth')) : undefined;
     const defaultWidth = typeof missing === 'number' ? missing : 0;
     width = (code) => widths.get(code) ?? defaultWidth;
@@ -142,7 +146,7 @@ function simpleFont(file: PdfFile, dict: PdfDict, type3: boolean): TextFont {
   return makeFont({
     name: type3 ? fontName(file, dict, descriptor, true) : (baseFont ?? fontName(file, dict, descriptor, false)),
     type3,
-    matrix: fontMatrix(file, dict),
+    matrix: (type3 ? null : programMatrix(file, descriptor)) ?? fontMatrix(file, dict),
     codeSpace: null,
     text: (code) => unicode?.get(code) ?? names?.(code)?.text,
     width,

@@ -186,7 +186,7 @@ for (const { name, open } of throwawayFactories()) {
       expect(cell.value).toBe((a['received.new'].total ?? 0) + (b['received.new'].total ?? 0));
       expect(cell.reports + cell.missing.length + cell.absent.length).toBe(2);
       const byReport = Object.fromEntries(r.contributions.map((c: { reportId: number; value: number | null }) => [c.reportId, c.value]));
-      expect(byReport).toEqual({ [ids.gongnong]: a['received.new'].total, [ids.pingtan]: b['received.new'].total });
+      expect(byReport).toEqual({ [String(ids.gongnong)]: a['received.new'].total, [String(ids.pingtan)]: b['received.new'].total });
     });
 
     it('compares an agency across years with the years.* findings', async () => {

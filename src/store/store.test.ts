@@ -102,11 +102,13 @@ for (const { name, open } of throwawayFactories()) {
       const store = await open();
       // the later year first: without last year's report, years.carryOver cannot run
       const [later] = await importFiles(store, [path.join(ex, '明川区发展和改革局-2023.txt')]);
-      expect(later!.agencyMatch).toMatchObject({ method: 'created' });
-      expect((await getFindings(store, later!.reportId!)).some((f) => f.rule === 'years.carryOver')).toBe(false);
+      if (later?.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(later)}`);
+      expect(later.agencyMatch).toMatchObject({ method: 'created' });
+      expect((await getFindings(store, later.reportId)).some((f) => f.rule === 'years.carryOver')).toBe(false);
       const [earlier] = await importFiles(store, [path.join(ex, '明川区发展和改革局-2022.txt')]);
-      expect(earlier!.agencyMatch).toMatchObject({ method: 'exact', agencyId: later!.agencyMatch!.agencyId });
-      const after = await getFindings(store, later!.reportId!);
+      if (earlier?.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(earlier)}`);
+      expect(earlier.agencyMatch).toMatchObject({ method: 'exact', agencyId: later.agencyMatch.agencyId });
+      const after = await getFindings(store, later.reportId);
       expect(after.filter((f) => f.rule === 'years.carryOver').map((f) => f.cells[0]!.column).sort()).toEqual(['natural', 'total']);
       await store.close();
     });

@@ -3,7 +3,7 @@
  * Chromium. Logs in, uploads the seed and corpus reports, and walks every page a 政务公开办
  * clerk uses: overview, a report with an arithmetic error, its source, a correction, the
  * findings export, the send-back letter, a roll-up and a two-year comparison. Screenshots of the
- * main pages go to docs/screenshots/.
+ * main pages go to docs/screenshots/ when GONGKAI_SCREENSHOTS=1.
  *
  * Run: npx vitest run --config web/vitest.config.ts   (or: npm run test:e2e)
  */
@@ -18,7 +18,9 @@ import { startServer, serverAvailable, type RunningServer } from './server.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const shared = process.env.GONGKAI_SHARED ?? path.resolve(repo, '../shared');
-const shots = path.join(repo, 'docs/screenshots');
+// The README's screenshots are refreshed on request (GONGKAI_SCREENSHOTS=1); otherwise they go to
+// a scratch folder, so a test run leaves the work tree as it found it.
+const shots = process.env.GONGKAI_SCREENSHOTS ? path.join(repo, 'docs/screenshots') : mkdtempSync(path.join(tmpdir(), 'gongkai-shots-'));
 const USER = { username: 'e2e-shenhe', password: 'e2e-password-1' };
 
 const server = serverAvailable(repo);

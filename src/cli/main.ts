@@ -251,6 +251,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const invoked = process.argv[1] ? path.resolve(process.argv[1]) : '';
 if (invoked.endsWith(path.join('cli', 'main.js')) || invoked.endsWith(`${path.sep}gongkai`)) {
+  // `gongkai parse … | head`: the reader has gone, which is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (c) => {
       process.exitCode = c;

@@ -22,7 +22,10 @@ const BLOCKS = new Set([
 const CHROME = /(^|[\s_-])(nav|menu|breadcrumb|crumb|footer|share|sidebar|topbar|toolbar|login|search)([\s_-]|$)/i;
 
 export function readHtml(html: string, source: SourceInfo): NeutralDocument {
-  const root = parse(html, { sourceCodeLocationInfo: true });
+  // parse5's own location tracking triples its parse time; cells get their source line from
+  // a scan of the start tags instead (see cellLines), which is what the source pane needs.
+  const root = parse(html);
+  const lines = cellLines(html, root);
   const blocks: Block[] = [];
   const hints: NeutralDocument['hints'] = {};
   const titleEl = findFirst(root, 'title');
@@ -44,7 +47,7 @@ export function readHtml(html: string, source: SourceInfo): NeutralDocument {
   const walk = (node: Node): void => {
     if (node.nodeName === '#text') {
       const t = (node as TextNode).value;
-      if (t.trim() !== '' && bufLoc === null) bufLoc = htmlLoc(node);
+      if (t.trim() !== '' && bufLoc === null) bufLoc = {};
       buf += t;
       return;
     }
@@ -67,7 +70,7 @@ export function readHtml(html: string, source: SourceInfo): NeutralDocument {
         flush();
         return;
       }
-      const t = readTable(el, tableIndex++);
+      const t = readTable(el, tableIndex++, lines);
       if (t.rows.length > 0) blocks.push(t);
       return;
     }
@@ -81,7 +84,7 @@ export function readHtml(html: string, source: SourceInfo): NeutralDocument {
   return { source, blocks, hints };
 }
 
-function readTable(table: Element, index: number): TableBlock {
+function readTable(table: Element, index: number, lines: Map<Element, SourceLocation>): TableBlock {
   const rows: TableCell[][] = [];
   // occupied[r] = set of grid columns taken by cells spanning down from earlier rows
   const occupied: Set<number>[] = [];
@@ -100,7 +103,7 @@ function readTable(table: Element, index: number): TableBlock {
         const set = (occupied[r + dr] ??= new Set());
         for (let dc = 0; dc < colSpan; dc++) set.add(col + dc);
       }
-      const at = htmlLoc(td);
+      const at = lines.get(td) ?? {};
       const cell: TableCell = { text: cellText(td), loc: { ...at, table: index, row: r, cell: c }, gridColumn: col };
       if (rowSpan > 1) cell.rowSpan = rowSpan;
       if (colSpan > 1) cell.colSpan = colSpan;
@@ -111,7 +114,7 @@ function readTable(table: Element, index: number): TableBlock {
     rows.push(cells);
     r++;
   }
-  return { kind: 'table', rows: rows.filter((row) => row.length > 0), rowsKnown: true, loc: { ...htmlLoc(table), table: index } };
+  return { kind: 'table', rows: rows.filter((row) => row.length > 0), rowsKnown: true, loc: { table: index } };
 }
 
 function* rowsOf(table: Element): Generator<Element> {
@@ -129,26 +132,43 @@ function clampSpan(v: string | undefined): number {
 
 /** Cell text with line breaks where the cell had <br> or paragraphs. */
 function cellText(td: Element): string {
-  let out = '';
-  const walk = (n: Node) => {
+  const parts: string[] = [];
+  let endsWithBreak = true; // nothing yet: no break needed before a first block
+  const lineBreak = () => {
+    if (!endsWithBreak) {
+      parts.push('\n');
+      endsWithBreak = true;
+    }
+  };
+  const walk = (n: Node): void => {
     if (n.nodeName === '#text') {
-      out += (n as TextNode).value.replace(/[\r\n\t]+/g, '');
+      const v = (n as TextNode).value;
+      const t = v.indexOf('\n') < 0 && v.indexOf('\r') < 0 && v.indexOf('\t') < 0 ? v : v.replace(/[\r\n\t]+/g, '');
+      if (t !== '') {
+        parts.push(t);
+        endsWithBreak = false;
+      }
       return;
     }
     if (!('tagName' in n)) return;
     const el = n as Element;
     if (SKIP.has(el.tagName)) return;
     if (el.tagName === 'br') {
-      out += '\n';
+      parts.push('\n');
+      endsWithBreak = true;
       return;
     }
     const block = BLOCKS.has(el.tagName);
-    if (block && out !== '' && !out.endsWith('\n')) out += '\n';
+    if (block) lineBreak();
     for (const c of childrenOf(el)) walk(c);
-    if (block && out !== '' && !out.endsWith('\n')) out += '\n';
+    if (block) lineBreak();
   };
   for (const c of childrenOf(td)) walk(c);
-  return out.replace(/\n+$/, '').replace(/^\n+/, '');
+  let a = 0;
+  let b = parts.length;
+  while (a < b && parts[a] === '\n') a++;
+  while (b > a && parts[b - 1] === '\n') b--;
+  return parts.slice(a, b).join('');
 }
 
 function textOf(n: Node): string {
@@ -180,9 +200,38 @@ function findFirst(n: Node, tag: string, skipSelf = false): Element | null {
   return null;
 }
 
-function htmlLoc(n: Node): SourceLocation {
-  const l = (n as { sourceCodeLocation?: { startLine: number; startCol: number } | null }).sourceCodeLocation;
-  return l ? { line: l.startLine, column: l.startCol } : {};
+/**
+ * Line and column of every <td>/<th> start tag, matched to the parsed cells in document order.
+ * The parser never reorders cells, so the k-th cell element is the k-th cell tag outside
+ * comments, scripts and styles; if the counts differ (markup a browser repairs), no cell gets a
+ * line rather than a wrong one.
+ */
+function cellLines(html: string, root: Node): Map<Element, SourceLocation> {
+  const out = new Map<Element, SourceLocation>();
+  const cells: Element[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if ('tagName' in n && ((n as Element).tagName === 'td' || (n as Element).tagName === 'th')) cells.push(n as Element);
+    const kids = childrenOf(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  const offsets: number[] = [];
+  const re = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[\s\S]*?(?:<\/\1\s*>|$)|<t[dh](?=[\s>/])/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) {
+    if (m[0].length === 3) offsets.push(m.index);
+  }
+  if (offsets.length !== cells.length) return out;
+  const breaks: number[] = [];
+  for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) breaks.push(i);
+  let b = 0;
+  cells.forEach((el, k) => {
+    const at = offsets[k]!;
+    while (b < breaks.length && breaks[b]! < at) b++;
+    out.set(el, { line: b + 1, column: b === 0 ? at + 1 : at - breaks[b - 1]! });
+  });
+  return out;
 }
 
 /** The charset an HTML page declares in its first bytes (<meta charset> or http-equiv). */

@@ -27,6 +27,7 @@ import {
   VersionParams,
 } from '../schemas.js';
 import { Type } from '@sinclair/typebox';
+import { sendPageImage } from '../page-image.js';
 import { sendSource } from '../source.js';
 
 /** Formats a report can arrive in; anything else is refused before parsing. */
@@ -144,6 +145,22 @@ export function reportRoutes(app: FastifyInstance, store: Store): void {
     await visibleReport(store, scope, request.params.id);
     return sendSource(store, request.params.id, reply);
   });
+
+  app.get<{ Params: { id: number; file: string } }>(
+    '/api/reports/:id/pages/:file',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '原文某一页的图像（PNG；PDF 按 96 dpi 渲染，x-gongkai-scale 头给出每个坐标单位的像素数）',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), file: Type.String({ pattern: '^[0-9]{1,4}\\.png$' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { scope } = await requireScope(request, store);
+      await visibleReport(store, scope, request.params.id);
+      return sendPageImage(store, request.params.id, Number.parseInt(request.params.file, 10), reply);
+    },
+  );
 
   app.get<{ Params: IdParams }>('/api/reports/:id/versions', { schema: { tags: ['reports'], summary: '版本历史', params: IdParams } }, async (request) => {
     const { scope } = await requireScope(request, store);

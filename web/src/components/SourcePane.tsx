@@ -10,7 +10,7 @@ export function SourcePane({ reportId, report, loc }: { reportId: Id; report: Re
   const kind = sourceKind(report);
   if (!loc) return <p className="muted">该处没有记录原文位置。</p>;
   if (kind === 'text') return <TextSource reportId={reportId} encoding={report.meta.source.encoding} loc={loc} />;
-  if (kind === 'pdf' || kind === 'image') return <PageSource reportId={reportId} loc={loc} />;
+  if (kind === 'pdf' || kind === 'image') return <PageSource reportId={reportId} loc={loc} unitsToPixels={kind === 'pdf' ? PDF_PAGE_DPI / 72 : 1} />;
   return <p className="source-where">{describeLoc(loc)}</p>;
 }
 
@@ -80,15 +80,46 @@ function MarkedLine({ text, column }: { text: string; column: number | undefined
   );
 }
 
-/** A PDF or scanned page: the server's page image when it offers one, else where to look. */
-function PageSource({ reportId, loc }: { reportId: Id; loc: SourceLocation }) {
+/** The server renders PDF pages at this resolution; boxes on them are in PDF points. */
+const PDF_PAGE_DPI = 96;
+
+/**
+ * A PDF or scanned page: the server's page image with the value's box drawn on it, scrolled into
+ * view; where the server has no image, where to look.
+ */
+function PageSource({ reportId, loc, unitsToPixels }: { reportId: Id; loc: SourceLocation; unitsToPixels: number }) {
   const [failed, setFailed] = useState(false);
-  useEffect(() => setFailed(false), [reportId, loc.page]);
+  const [shown, setShown] = useState<{ ratio: number } | null>(null);
+  const img = useRef<HTMLImageElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    setFailed(false);
+    setShown(null);
+  }, [reportId, loc.page]);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'center' });
+  }, [shown, loc.bbox]);
+  const measure = () => {
+    const el = img.current;
+    if (el && el.naturalWidth > 0) setShown({ ratio: el.clientWidth / el.naturalWidth });
+  };
+  const b = loc.bbox;
+  const k = shown ? shown.ratio * unitsToPixels : 0;
   return (
     <div className="source-page">
       <p className="source-where">{describeLoc(loc)}</p>
       {loc.page && !failed && (
-        <img src={pageImageUrl(reportId, loc.page)} alt={`原文第 ${loc.page} 页`} onError={() => setFailed(true)} className="page-image" />
+        <div className="page-frame" style={{ position: 'relative' }}>
+          <img ref={img} src={pageImageUrl(reportId, loc.page)} alt={`原文第 ${loc.page} 页`} onLoad={measure} onError={() => setFailed(true)} className="page-image" />
+          {b && shown && (
+            <div
+              ref={box}
+              className="page-box"
+              aria-label="该数值在页面上的位置"
+              style={{ position: 'absolute', left: b[0] * k - 3, top: b[1] * k - 3, width: (b[2] - b[0]) * k + 6, height: (b[3] - b[1]) * k + 6, border: '2px solid #c62828', borderRadius: 3, pointerEvents: 'none' }}
+            />
+          )}
+        </div>
       )}
       {failed && <p className="muted">服务器未提供页面图像，请按上面的页码和位置在原文件中查看。</p>}
     </div>

@@ -101,8 +101,16 @@ function PageSource({ reportId, loc, unitsToPixels }: { reportId: Id; loc: Sourc
   }, [shown, loc.bbox]);
   const measure = () => {
     const el = img.current;
-    if (el && el.naturalWidth > 0) setShown({ ratio: el.clientWidth / el.naturalWidth });
+    if (!el || !el.complete || el.naturalWidth === 0) return;
+    const ratio = el.clientWidth / el.naturalWidth;
+    setShown((prev) => (prev && Math.abs(prev.ratio - ratio) < 1e-6 ? prev : { ratio }));
   };
+  // A cached image may be complete before its load event is listened to; the pane may resize.
+  useEffect(() => {
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  });
   const b = loc.bbox;
   const k = shown ? shown.ratio * unitsToPixels : 0;
   return (

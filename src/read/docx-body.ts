@@ -97,7 +97,7 @@ export function readBody(xml: string, opts: BodyOptions = {}): Block[] {
     }
     if (SKIP.has(name)) {
       skipDepth = 1;
-      return;
+      return true;
     }
     switch (name) {
       case 'w:p':

@@ -9,7 +9,11 @@
  */
 
 export interface XmlHandler {
-  open(name: string, rawAttrs: string): void;
+  /**
+   * Returning true asks the scanner to pass over the element's content unread (it still calls
+   * `close`): run properties and the like are most of a Word document and none of its text.
+   */
+  open(name: string, rawAttrs: string): boolean | void;
   close(name: string): void;
   text(text: string): void;
 }
@@ -64,13 +68,34 @@ export function scanXml(xml: string, h: XmlHandler): void {
       while (i < stop && !isSpace(xml.charCodeAt(i))) i++;
       const name = xml.slice(lt + 1, i);
       if (name === '') throw new XmlError('元素缺少名称', lt);
-      h.open(name, i < stop ? xml.slice(i, stop) : '');
-      if (selfClosing) h.close(name);
-      else stack.push(name);
-      pos = gt + 1;
+      const skip = h.open(name, i < stop ? xml.slice(i, stop) : '');
+      if (selfClosing) {
+        h.close(name);
+        pos = gt + 1;
+      } else if (skip === true && (pos = skipElement(xml, name, gt + 1)) > 0) {
+        h.close(name);
+      } else {
+        stack.push(name);
+        pos = gt + 1;
+      }
     }
   }
   if (stack.length > 0) throw new XmlError(`元素 <${stack[stack.length - 1]}> 未闭合`, n);
+}
+
+/**
+ * Offset just past the element's end tag, found directly; -1 (read it normally) when an element
+ * of the same name opens inside it, since the first end tag would then not be its own.
+ */
+function skipElement(xml: string, name: string, from: number): number {
+  const end = xml.indexOf(`</${name}>`, from);
+  if (end < 0) throw new XmlError(`元素 <${name}> 未闭合`, from);
+  const inner = xml.indexOf(`<${name}`, from);
+  if (inner >= 0 && inner < end) {
+    const c = xml.charCodeAt(inner + name.length + 1);
+    if (c === 62 || c === 47 || isSpace(c)) return -1;
+  }
+  return end + name.length + 3;
 }
 
 /** The value of one attribute from a raw attribute string, decoded; undefined when absent. */

@@ -51,7 +51,7 @@ export function extractLabelledTable(stream: Stream, template: Template, table: 
     const next = all[i + 1];
     const zoneEnd = next ? next.m.start : regionEnd;
     const columns = columnsOf(spec, row);
-    return { row, columns, tokens: readTokens(stream, m.end, zoneEnd, true, columns.length).tokens };
+    return { row, columns, tokens: readTokens(stream, valuesStart(stream, m.end), zoneEnd, true, columns.length).tokens };
   });
   const result = assemble(stream, template, spec, reads.map((r) => ({ cells: r.columns.map((c) => ({ table, row: r.row.key, column: c.key })), tokens: r.tokens, row: r.row })));
   for (const key of Object.keys(result.data)) {
@@ -233,11 +233,30 @@ function assemble(stream: Stream, template: Template, spec: TableSpec, reads: Re
   return { table, data, provenance, found, notes, span: null, subtotals: {} };
 }
 
-/** Blank cells beyond the layout's count, at either end, are borders of merged cells. */
+/**
+ * Where a row's values begin: after the label, or — when the label sits in a table cell whose
+ * remaining text holds no digit (a note the label match did not take, OCR noise like "《…") — at
+ * the end of that cell, since a label cell holds no values.
+ */
+function valuesStart(stream: Stream, labelEnd: number): number {
+  const piece = pieceAt(stream, Math.max(0, labelEnd - 1));
+  if (!piece || !piece.inTable || labelEnd >= piece.end) return labelEnd;
+  const rest = stream.text.slice(labelEnd, piece.end);
+  return /[0-9]/.test(rest) ? labelEnd : piece.end;
+}
+
+/**
+ * Blank cells beyond the layout's count are borders of merged cells, or columns a converter
+ * added: at either end first; then, when the values alone are exactly the count, anywhere.
+ */
 function trimBlanks(tokens: Token[], n: number): Token[] {
   let t = tokens;
   while (t.length > n && t[t.length - 1]!.kind === 'blank') t = t.slice(0, -1);
   while (t.length > n && t[0]!.kind === 'blank') t = t.slice(1);
+  if (t.length > n) {
+    const values = t.filter((x) => x.kind !== 'blank');
+    if (values.length === n) return values;
+  }
   return t;
 }
 

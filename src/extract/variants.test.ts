@@ -15,7 +15,8 @@ const SPACED = (s: string) => s.replace(/本年新收政府信息公开申请数
 const KANGXI = (s: string) => s.replace(/一/g, '\u2f00');
 
 const variants: [string, (text: string) => Uint8Array][] = [
-  ['GBK', (t) => iconv.encode(t, 'gbk')],
+  // GBK has no no-break space: a GBK export writes a plain space where UTF-8 text has U+00A0
+  ['GBK', (t) => iconv.encode(t.replace(/\u00a0/g, ' '), 'gbk')],
   ['UTF-16LE with BOM', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf16le')])],
   ['CRLF line ends', (t) => Buffer.from(t.replace(/\n/g, '\r\n'))],
   ['full-width digits', (t) => Buffer.from(FULL_WIDTH(t))],

@@ -9,6 +9,8 @@ export interface CheckOptions {
   config?: CheckConfig;
   /** Last year's report of the same agency, for the `years.*` rules. */
   previous?: Report;
+  /** Same-year reports of other agencies to compare prose with (see analyze/copied.ts). */
+  peers?: Report[];
   /** Rules to run instead of the built-in set (tests, plugins). */
   rules?: readonly Rule[];
 }
@@ -22,7 +24,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): Finding
     const setting = settings[rule.id];
     if (setting === 'off') continue;
     if (rule.needs === 'previous' && !options.previous) continue;
-    const ctx = options.previous ? { report, previous: options.previous } : { report };
+    if (rule.needs === 'previousOrPeers' && !options.previous && !options.peers?.length) continue;
+    const ctx = { report, ...(options.previous ? { previous: options.previous } : {}), ...(options.peers ? { peers: options.peers } : {}) };
     for (const p of rule.check(ctx)) {
       const f: Finding = {
         rule: rule.id,

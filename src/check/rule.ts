@@ -9,6 +9,8 @@ export interface RuleContext {
   report: Report;
   /** Last year's report of the same agency, when known. */
   previous?: Report;
+  /** Same-year reports of other agencies whose prose may have been copied (candidates only). */
+  peers?: Report[];
 }
 
 export interface Problem {
@@ -24,8 +26,8 @@ export interface Rule {
   id: string;
   severity: Severity;
   description: string;
-  /** `years` rules need last year's report and are skipped without it. */
-  needs?: 'previous';
+  /** Rules that compare reports are skipped without what they compare with. */
+  needs?: 'previous' | 'previousOrPeers';
   check(ctx: RuleContext): Problem[];
 }
 

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import path from 'node:path';
+import { copyCandidates } from '../analyze/copied.js';
 import { checkReport, hasErrors } from '../check/check.js';
 import { findConfig, loadConfig, type CheckConfig } from '../check/config.js';
 import { RULES } from '../check/rules/index.js';
@@ -106,10 +107,12 @@ async function checkCommand(inputs: string[], opts: { json?: boolean; config?: s
   const { results, missing } = await gather(inputs, opts.jobs);
   const ok = results.filter((r): r is FileResult & { report: Report } => r.report !== undefined);
   const prev = previousOf(ok);
+  const copies = copyCandidates(ok.map((r) => r.report));
   const checked = new Map<FileResult, Finding[]>();
   for (const r of ok) {
     const previous = prev.get(r.report);
-    checked.set(r, checkReport(r.report, { config, ...(previous ? { previous } : {}) }));
+    const peers = copies.get(r.report);
+    checked.set(r, checkReport(r.report, { config, ...(previous ? { previous } : {}), ...(peers ? { peers } : {}) }));
   }
   const counts = { error: 0, warning: 0, info: 0, files: ok.length, failed: results.length - ok.length + missing.length };
   for (const fs of checked.values()) for (const f of fs) counts[f.severity]++;

@@ -331,6 +331,33 @@ describe('years.duplicateText', () => {
   });
 });
 
+describe('years.duplicateText across agencies (内容雷同)', () => {
+  it('warns when another agency’s report of the year has the same prose, and the batch finds it', async () => {
+    const { copyCandidates } = await import('../../analyze/copied.js');
+    const copy = mutate(clean, (x) => {
+      x.meta.agency = '青禾市明川区财政局';
+      x.meta.source.name = 'copy.txt';
+    });
+    const other = mutate(next, (x) => {
+      x.meta.year = 2022;
+      x.meta.agency = '青禾市明川区教育局';
+    });
+    const candidates = copyCandidates([clean, copy, other]);
+    expect(candidates.get(clean)).toEqual([copy]);
+    const f = only(clean, 'years.duplicateText', undefined).concat(
+      checkReport(clean, { peers: candidates.get(clean)! }).filter((x) => x.rule === 'years.duplicateText'),
+    );
+    expect(f.map((x) => x.message).join()).toContain('青禾市明川区财政局的报告');
+  });
+  it('passes when the prose of same-year peers differs', () => {
+    const other = mutate(next, (x) => {
+      x.meta.year = 2022;
+      x.meta.agency = '青禾市明川区教育局';
+    });
+    expect(checkReport(clean, { peers: [other] }).filter((x) => x.rule === 'years.duplicateText')).toEqual([]);
+  });
+});
+
 describe('extract.ambiguousSplit and extract.inferredSplit', () => {
   it('pass when nothing was split', () => {
     expect(only(clean, 'extract.ambiguousSplit')).toEqual([]);

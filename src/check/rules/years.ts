@@ -102,25 +102,31 @@ export function overlap(a: string, b: string, k = 8): number {
 
 const DUPLICATE = 0.6;
 
+const SECTION_CN: Record<number, string> = { 1: '一', 5: '五' };
+
 export const duplicateText: Rule = {
   id: 'years.duplicateText',
   severity: 'warning',
-  description: '正文大段照搬上一年度的报告（内容雷同）',
-  needs: 'previous',
-  check: ({ report, previous }) => {
-    if (!previous) return [];
+  description: '正文大段照搬上一年度的报告，或照搬其他机关的报告（内容雷同）',
+  needs: 'previousOrPeers',
+  check: ({ report, previous, peers }) => {
     const out: Problem[] = [];
+    const others: { report: Report; what: string }[] = [
+      ...(previous ? [{ report: previous, what: `${previous.meta.year ?? '上一'} 年度报告` }] : []),
+      ...(peers ?? []).map((p) => ({ report: p, what: `${p.meta.agency ?? '另一机关'}的报告` })),
+    ];
     for (const s of report.sections) {
       if (s.number !== 1 && s.number !== 5) continue;
-      const p = previous.sections.find((x) => x.number === s.number);
-      if (!p) continue;
-      const share = overlap(s.text, p.text);
-      if (share >= DUPLICATE) {
+      for (const o of others) {
+        const p = o.report.sections.find((x) => x.number === s.number);
+        if (!p) continue;
+        const share = overlap(s.text, p.text);
+        if (share < DUPLICATE) continue;
         out.push({
-          message: `第${s.number === 1 ? '一' : '五'}部分“${s.heading}”与 ${previous.meta.year ?? '上一'} 年度报告的同一部分有 ${Math.round(share * 100)}% 的文字相同`,
+          message: `第${SECTION_CN[s.number]}部分“${s.heading}”与${o.what}的同一部分有 ${Math.round(share * 100)}% 的文字相同`,
           cells: [],
           loc: s.loc,
-          data: { share },
+          data: { share, with: o.report.meta.source.name },
         });
       }
     }

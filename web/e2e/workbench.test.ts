@@ -25,6 +25,15 @@ const USER = { username: 'e2e-shenhe', password: 'e2e-password-1' };
 
 const server = serverAvailable(repo);
 // The journeys upload the real reports of the shared corpus.
+/** Page images of PDFs are rendered by poppler's pdftoppm. */
+function hasPoppler(): boolean {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const available: typeof server = !server.ok
   ? server
   : existsSync(path.join(shared, 'seeds'))
@@ -188,6 +197,23 @@ describe.skipIf(!available.ok)('工作台端到端', () => {
     await expect.poll(() => page.locator('.chart canvas').count()).toBe(3);
     await page.getByRole('heading', { name: /逐项变化/ }).waitFor();
     await shot('compare');
+  });
+
+  it.skipIf(!hasPoppler())('PDF 原文：在页面图像上框出所点的数值', async () => {
+    await page.goto(`${base()}/#/upload`);
+    const name = '003_402b3c2303c427b2.libreoffice.pdf';
+    await page.getByTestId('file-input').setInputFiles([path.join(repo, 'test-fixtures/pdf', name)]);
+    const row = page.locator('.upload-item', { hasText: name });
+    await expect.poll(() => row.getByRole('link', { name: '打开' }).count(), { timeout: 60_000, interval: 500 }).toBe(1);
+    const link = await row.getByRole('link', { name: '打开' }).getAttribute('href');
+    const id = /reports\/([^/?]+)/.exec(link ?? '')?.[1] ?? '';
+    expect(id).not.toBe('');
+    await page.goto(`${base()}/#/reports/${id}`);
+    await page.locator('[data-cell="requests|received.new|natural"] button').click();
+    const box = page.locator('.page-box');
+    await box.waitFor({ timeout: 30_000 });
+    expect(await inView(box)).toBe(true);
+    await shot('report-pdf-source');
   });
 });
 

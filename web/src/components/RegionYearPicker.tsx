@@ -29,16 +29,23 @@ export function RegionYearPicker({ region, year, onChange }: { region: Id | null
           ))}
         </select>
       </label>
-      <label>
-        报告年度
-        <select value={year} onChange={(e) => onChange(region, Number(e.target.value))}>
-          {yearOptions().map((y) => (
-            <option key={y} value={y}>
-              {y}年度
-            </option>
-          ))}
-        </select>
-      </label>
+      <YearSelect label="报告年度" value={year} onChange={(y) => onChange(region, y)} />
     </div>
+  );
+}
+
+/** A labelled choice of report year. */
+export function YearSelect({ label, value, onChange }: { label: string; value: number; onChange: (year: number) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {yearOptions().map((y) => (
+          <option key={y} value={y}>
+            {y}年度
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { compare, getAgencies } from '../api.js';
 import { Chart } from '../components/Chart.js';
 import { EmptyState, ErrorMessage, Loading } from '../components/Feedback.js';
-import { yearOptions } from '../components/RegionYearPicker.js';
+import { YearSelect } from '../components/RegionYearPicker.js';
 import { ReportTables } from '../components/tables/ReportTables.js';
 import { flatten } from '../lib/agencies.js';
 import { cellKey, indexFindings, type CellKey } from '../lib/cells.js';
@@ -39,26 +39,8 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
               ))}
             </select>
           </label>
-          <label>
-            从
-            <select value={from} onChange={(e) => go({ from: Number(e.target.value) })}>
-              {yearOptions().map((y) => (
-                <option key={y} value={y}>
-                  {y}年度
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            到
-            <select value={to} onChange={(e) => go({ to: Number(e.target.value) })}>
-              {yearOptions().map((y) => (
-                <option key={y} value={y}>
-                  {y}年度
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect label="从" value={from} onChange={(y) => go({ from: y })} />
+          <YearSelect label="到" value={to} onChange={(y) => go({ to: y })} />
         </div>
       </div>
       {!agency && <EmptyState title="请选择一个机关和年度范围" />}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { getAgencies, rollup, rollupCell } from '../api.js';
 import { AgencyTreePicker } from '../components/AgencyTreePicker.js';
 import { EmptyState, ErrorMessage, Loading } from '../components/Feedback.js';
-import { yearOptions } from '../components/RegionYearPicker.js';
+import { YearSelect } from '../components/RegionYearPicker.js';
 import { ReportTables } from '../components/tables/ReportTables.js';
 import { flatten } from '../lib/agencies.js';
 import { cellKey } from '../lib/cells.js';
@@ -74,16 +74,7 @@ export function RollupPage({ params }: { params: URLSearchParams }) {
           {agencies.data && agencies.data.length === 0 && <EmptyState title="还没有机关名录" />}
           {agencies.data && <AgencyTreePicker tree={agencies.data} selected={selected} onChange={setSelected} />}
           <div className="form-row">
-            <label>
-              报告年度
-              <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-                {yearOptions().map((y) => (
-                  <option key={y} value={y}>
-                    {y}年度
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect label="报告年度" value={year} onChange={setYear} />
             <button type="button" className="primary" disabled={selected.size === 0 || busy} onClick={run}>
               {busy ? '正在汇总…' : '汇总'}
             </button>

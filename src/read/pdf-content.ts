@@ -9,8 +9,8 @@ import { isDelimiter, isWhite, Lexer, nameOf, PdfStream, PdfSyntaxError, type Pd
 import type { PdfFile } from './pdf-file.js';
 import { OP_B, OP_BI, OP_BSTAR, OP_Do, OP_F, OP_Q, OP_S, OP_b, OP_bSTAR, OP_c, OP_cm, OP_f, OP_fSTAR, OP_h, OP_l, OP_m, OP_n, OP_q, OP_re, OP_s, OP_v, OP_y, operatorAt } from './pdf-operators.js';
 import { pathRulings, type Ruling } from './pdf-rulings.js';
+import { multiply, type Matrix } from './pdf-matrix.js';
 
-type Matrix = [number, number, number, number, number, number];
 
 /** Form XObjects nest; deeper than this is a loop or an attack. */
 const MAX_FORM_DEPTH = 12;
@@ -181,18 +181,6 @@ function doForm(file: PdfFile, name: string, resources: PdfDict | undefined, ctm
   const matrix = Array.isArray(m) && m.length === 6 && m.every((v) => typeof v === 'number') ? (m as Matrix) : null;
   const inner = file.dict(x.dict.get('Resources')) ?? resources;
   scan(file, file.decode(x), inner, matrix ? multiply(ctm, matrix) : ctm, toPage, out, depth + 1);
-}
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  // n applied first, then m (PDF's `cm` pre-multiplies the current matrix)
-  return [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
 }
 
 function parseNumber(b: Uint8Array, from: number, to: number): number {

@@ -7,6 +7,7 @@
  */
 import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjs } from './pdf-load.js';
+import { multiply, type Matrix } from './pdf-matrix.js';
 
 export interface Ruling {
   /** Page coordinates, origin top-left, x0 ≤ x1, y0 ≤ y1. */
@@ -17,7 +18,6 @@ export interface Ruling {
   horizontal: boolean;
 }
 
-type Matrix = [number, number, number, number, number, number];
 
 /** Thickest fill still read as a line rather than a shaded area, in points. */
 const MAX_LINE_WIDTH = 3;
@@ -72,18 +72,6 @@ export async function operatorListRulings(page: PDFPageProxy, viewport: PageView
 export function pathRulings(pts: [number, number][], stroked: boolean, out: Ruling[]): void {
   if (stroked) strokeSegments(pts, out);
   else fillLine(pts, out);
-}
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  // n applied first, then m (PDF's `cm` pre-multiplies the current matrix)
-  return [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
 }
 
 /** Straight-line subpaths; a subpath with a curve in it is dropped whole. */

@@ -12,6 +12,7 @@ import type { PdfFile } from './pdf-file.js';
 import { OP_BDC, OP_BI, OP_BMC, OP_BT, OP_DQUOTE, OP_Do, OP_EMC, OP_Q, OP_QUOTE, OP_TD, OP_TJ, OP_TL, OP_TSTAR, OP_Tc, OP_Td, OP_Tf, OP_Tj, OP_Tm, OP_Ts, OP_Tw, OP_Tz, OP_cm, OP_gs, OP_q, operatorAt } from './pdf-operators.js';
 import { textFont, UnsupportedText, type TextFont } from './pdf-font.js';
 import { TextItems, type TextItem, type TextState } from './pdf-text-items.js';
+import { multiply } from './pdf-matrix.js';
 
 const MAX_FORM_DEPTH = 12;
 const MAX_OPERANDS = 16;
@@ -253,18 +254,6 @@ function checkGState(file: PdfFile, resources: PdfDict | undefined, name: string
   const gs = file.dict(file.dict(resources?.get('ExtGState'))?.get(name));
   // A font set through the graphics state is rare enough to leave to pdfjs.
   if (gs?.has('Font')) throw new UnsupportedText('font set by gs');
-}
-
-export function multiply(m: number[], n: number[]): number[] {
-  // n applied first, then m (as `cm` pre-multiplies the current matrix)
-  return [
-    n[0]! * m[0]! + n[1]! * m[2]!,
-    n[0]! * m[1]! + n[1]! * m[3]!,
-    n[2]! * m[0]! + n[3]! * m[2]!,
-    n[2]! * m[1]! + n[3]! * m[3]!,
-    n[4]! * m[0]! + n[5]! * m[2]! + m[4]!,
-    n[4]! * m[1]! + n[5]! * m[3]! + m[5]!,
-  ];
 }
 
 function translate(m: number[], x: number, y: number): void {

@@ -7,7 +7,7 @@
  * - everything else as paragraphs, one per line (crawler dumps where table cells ran together
  *   are paragraphs too: the extractor finds the labels inside them).
  */
-import type { Block, NeutralDocument, ParagraphBlock, SourceInfo, TableBlock, TableCell } from './document.js';
+import type { Block, NeutralDocument, ParagraphBlock, SourceInfo, TableCell } from './document.js';
 
 type LineKind = 'blank' | 'tabCell' | 'tsv' | 'pipeRow' | 'pipeCells' | 'text';
 
@@ -187,4 +187,3 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export type { TableBlock };

@@ -1,7 +1,7 @@
 /** The prose against the tables, and the sections the prose must fill. */
 import type { CellRef, Report } from '../../model/report.js';
 import { TEMPLATES } from '../../model/templates.js';
-import { fmt, templateOf, type Problem, type Rule } from '../rule.js';
+import { fmt, type Problem, type Rule } from '../rule.js';
 
 /** The number a report's table gives for a row group: each row's 总计, or its parts when 总计 is blank. */
 function rowTotal(report: Report, table: 'requests' | 'appeals', row: string): number | null {
@@ -202,4 +202,3 @@ export const emptySection: Rule = {
 };
 
 export const narrativeRules: Rule[] = [requests, none, fee, emptySection];
-export { templateOf };

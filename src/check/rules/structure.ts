@@ -1,5 +1,5 @@
 /** Is the report complete and in the right layout? */
-import { cellName, rowName, TABLE_SHORT } from '../../model/names.js';
+import { rowName, TABLE_SHORT } from '../../model/names.js';
 import { SECTIONS } from '../../model/sections.js';
 import { TABLE_NAMES, TEMPLATES, templateForYear } from '../../model/templates.js';
 import type { Problem, Rule } from '../rule.js';
@@ -127,4 +127,3 @@ export const title: Rule = {
 };
 
 export const structureRules: Rule[] = [sections, template, tables, title];
-export { cellName };
